@@ -1,0 +1,3 @@
+//! The form: model, amounts, dates, taxonomy and template detection.
+
+pub mod date;
