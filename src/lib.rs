@@ -1,5 +1,9 @@
-//! perftarget — validates 财政项目支出绩效目标申报表 forms: the same rules natively
-//! and in WebAssembly.
+//! perftarget — validates 财政项目支出绩效目标申报表 (performance-target
+//! declaration forms): the same rules natively, in the CLI and in WebAssembly.
+//!
+//! * [`normalise`] — one target value (指标值) as typed, SPEC §4
+//! * [`validate_json`] / [`validate_value`] — a whole form, SPEC §5
+//! * [`rules`] — the rule catalogue
 
 #![deny(
     clippy::unwrap_used,
@@ -13,7 +17,56 @@
 )]
 
 pub mod form;
+pub mod limits;
 pub mod report;
+pub mod rules;
 pub mod target;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
 
+pub use report::{Issue, Report, Severity};
+pub use rules::Rule;
 pub use target::{normalise, Context, Target};
+
+use rules::input::{INPUT_TOO_LARGE, JSON_SYNTAX};
+use rules::{Check, Findings};
+
+/// The rule catalogue: every code with severity, review category and descriptions.
+pub fn rules() -> Vec<Rule> {
+    rules::catalogue()
+}
+
+/// Validates a form given as JSON text.
+pub fn validate_json(text: &str) -> Report {
+    if text.len() > limits::MAX_FORM_BYTES {
+        let zh = format!("申报表有 {} 字节，超过上限 {} 字节", text.len(), limits::MAX_FORM_BYTES);
+        let en = format!("the form has {} bytes, more than {}", text.len(), limits::MAX_FORM_BYTES);
+        return Report::unusable(INPUT_TOO_LARGE.code, &zh, &en);
+    }
+    match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(value) => validate_value(&value),
+        Err(e) if e.to_string().contains("recursion limit") => Report::unusable(
+            INPUT_TOO_LARGE.code,
+            &format!("申报表嵌套超过 {} 层", limits::MAX_DEPTH),
+            &format!("the form nests deeper than {} levels", limits::MAX_DEPTH),
+        ),
+        Err(e) => Report::unusable(
+            JSON_SYNTAX.code,
+            &format!("申报表不是有效的 JSON：第 {} 行第 {} 列附近有误", e.line(), e.column()),
+            &format!("invalid JSON at line {}, column {}: {e}", e.line(), e.column()),
+        ),
+    }
+}
+
+/// Validates a form already parsed as JSON.
+pub fn validate_value(value: &serde_json::Value) -> Report {
+    let mut findings = Findings::default();
+    let Some(form) = form::read::read(value, &mut findings) else {
+        return Report::new(None, findings.issues, None);
+    };
+    let (template, _) = rules::template_resolve(&form, &mut findings);
+    let mut check = Check::new(&form, template, findings);
+    rules::run(&mut check);
+    let normalised = form::canonical::normalised(&form, template, &check.targets);
+    Report::new(Some(template), check.findings.issues, Some(normalised))
+}

@@ -42,3 +42,58 @@ pub fn pointer(base: &str, token: &str) -> String {
     }
     out
 }
+
+/// The outcome of validating one form.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Report {
+    /// No errors (warnings and infos allowed).
+    pub valid: bool,
+    /// The template checked against (given or detected); null when the input was unusable.
+    pub template: Option<crate::form::Template>,
+    pub errors: Vec<Issue>,
+    pub warnings: Vec<Issue>,
+    pub infos: Vec<Issue>,
+    /// The form with canonical names, targets, amounts and dates; null when unusable.
+    pub normalised: Option<crate::form::model::Form>,
+}
+
+impl Report {
+    /// Sorts findings by severity, keeping each list in rule order.
+    pub fn new(
+        template: Option<crate::form::Template>,
+        issues: Vec<Issue>,
+        normalised: Option<crate::form::model::Form>,
+    ) -> Report {
+        let (mut errors, mut warnings, mut infos) = (Vec::new(), Vec::new(), Vec::new());
+        for issue in issues {
+            match issue.severity {
+                Severity::Error => errors.push(issue),
+                Severity::Warning => warnings.push(issue),
+                Severity::Info => infos.push(issue),
+            }
+        }
+        Report { valid: errors.is_empty(), template, errors, warnings, infos, normalised }
+    }
+
+    /// A report for input that is not a form at all.
+    pub fn unusable(code: &'static str, zh: &str, en: &str) -> Report {
+        let rule = crate::rules::catalogue().into_iter().find(|r| r.code == code);
+        let issue = Issue {
+            code,
+            severity: Severity::Error,
+            path: String::new(),
+            message: zh.to_string(),
+            message_en: en.to_string(),
+            params: BTreeMap::new(),
+            review_category: rule.map_or(crate::rules::review::OTHER, |r| r.review_category),
+        };
+        Report::new(None, vec![issue], None)
+    }
+
+    /// Whether the input could not be read as a form (exit status 2 in the CLI).
+    pub fn unusable_input(&self) -> bool {
+        self.normalised.is_none()
+    }
+}

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Builds the wasm package: pkg/ (web, default), pkg-bundler/ or pkg-node/.
+# Idempotent: installs only what is missing, so a clean checkout works.
+#   usage: bash scripts/build-wasm.sh [web|bundler|nodejs]
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export PATH="$HOME/.cargo/bin:$PATH"
+
+TARGET="${1:-web}"
+case "$TARGET" in
+  web) OUT=pkg ;;
+  bundler) OUT=pkg-bundler ;;
+  nodejs) OUT=pkg-node ;;
+  *) echo "unknown target '$TARGET' (web|bundler|nodejs)" >&2; exit 2 ;;
+esac
+
+if command -v rustup >/dev/null && ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  rustup target add wasm32-unknown-unknown
+fi
+command -v wasm-pack >/dev/null || cargo install wasm-pack --locked
+# binaryen comes from npm: wasm-pack cannot download it here, and Debian's
+# wasm-opt 108 produces modules Chromium refuses to instantiate.
+[ -x node_modules/.bin/wasm-opt ] || npm ci --no-audit --no-fund
+
+wasm-pack build --release --target "$TARGET" --out-dir "$OUT"
+
+WASM="$OUT/perftarget_bg.wasm"
+node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-reference-types \
+  --enable-nontrapping-float-to-int --enable-sign-ext "$WASM" -o "$WASM.opt"
+mv "$WASM.opt" "$WASM"
+
+node scripts/pkg-meta.mjs "$OUT"
+node scripts/fixtures-index.mjs
+
+raw=$(wc -c <"$WASM")
+gz=$(gzip -9c "$WASM" | wc -c)
+glue=$(cat "$OUT"/*.js | wc -c)
+echo "$WASM: $raw bytes raw, $gz bytes gzipped; JS glue: $glue bytes"

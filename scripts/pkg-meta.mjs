@@ -1,0 +1,32 @@
+// Completes the package.json wasm-pack wrote, filling only missing fields from
+// Cargo.toml (via cargo metadata) so the generated package can be published.
+//   usage: node scripts/pkg-meta.mjs OUT_DIR
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = process.argv[2] ?? 'pkg';
+const file = join(dir, 'package.json');
+const pkg = JSON.parse(readFileSync(file, 'utf8'));
+const meta = JSON.parse(execFileSync('cargo', ['metadata', '--no-deps', '--format-version', '1'], { encoding: 'utf8' }));
+const crate = meta.packages.find((p) => p.name === 'perftarget');
+
+const defaults = {
+  name: crate.name,
+  version: crate.version,
+  description: crate.description,
+  license: crate.license,
+  repository: crate.repository && { type: 'git', url: crate.repository },
+  types: 'perftarget.d.ts',
+  // Everything wasm-pack emitted except its own bookkeeping files.
+  files: readdirSync(dir).filter((f) => !['package.json', '.gitignore', 'README.md'].includes(f)),
+};
+const added = [];
+for (const [key, value] of Object.entries(defaults)) {
+  if (pkg[key] === undefined && value !== undefined && value !== null) {
+    pkg[key] = value;
+    added.push(key);
+  }
+}
+writeFileSync(file, JSON.stringify(pkg, null, 2) + '\n');
+console.log(`${file}: ${added.length ? 'added ' + added.join(', ') : 'complete'}`);

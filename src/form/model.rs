@@ -1,0 +1,114 @@
+//! The JSON form model (SPEC §3) as Rust types. Amounts and dates stay the
+//! text the clerk typed; rules parse them where they need numbers, so every
+//! finding can quote what was written.
+
+use serde::Serialize;
+
+/// One declaration form, any of the three templates.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Form {
+    /// `T2019`, `T2020` or `T2021`; detected when absent.
+    pub template: Option<String>,
+    pub year: Option<i64>,
+    pub project_name: Option<String>,
+    /// 主管部门 (T2021).
+    pub department: Option<String>,
+    /// 实施单位 (T2021).
+    pub implementing_unit: Option<String>,
+    /// 申报单位名称 (T2019, T2020).
+    pub declaring_unit: Option<String>,
+    /// 项目性质 (T2021).
+    pub project_nature: Option<String>,
+    /// 项目类别.
+    pub project_category: Option<String>,
+    /// 项目类型 (T2019 single choice).
+    pub project_type: Option<String>,
+    /// 资金用途 (T2019 single choice).
+    pub fund_use: Option<String>,
+    /// 绩效类型 (T2020).
+    pub performance_type: Option<String>,
+    /// 是否含有政府购买服务 (T2020).
+    pub includes_government_purchase: Option<bool>,
+    pub start_date: Option<String>,
+    pub end_date: Option<String>,
+    /// 项目资金 (T2021).
+    pub funds: Option<Funds>,
+    /// 项目预算 (T2019, T2020).
+    pub budget: Option<Budget>,
+    /// 项目总目标.
+    pub overall_goal: Option<String>,
+    /// 年度总体目标 / 年度绩效目标.
+    pub annual_goal: Option<String>,
+    /// 项目概况.
+    pub overview: Option<String>,
+    /// 立项依据.
+    pub basis: Option<String>,
+    /// 项目设立的必要性.
+    pub necessity: Option<String>,
+    /// 保证项目实施的制度、措施.
+    pub safeguards: Option<String>,
+    /// 项目实施计划.
+    pub plan: Option<String>,
+    pub indicators: Option<Vec<Indicator>>,
+}
+
+/// T2021 项目资金 (元). 项目资金总额 = 财政资金 + 其他资金;
+/// 年度资金申请总额 = 当年财政拨款 + 上年结转资金 + 其他资金.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Funds {
+    pub total: Option<String>,
+    pub total_fiscal: Option<String>,
+    pub total_other: Option<String>,
+    pub annual: Option<String>,
+    pub annual_fiscal: Option<String>,
+    pub carry_over: Option<String>,
+    pub annual_other: Option<String>,
+}
+
+/// T2019/T2020 项目预算 (元).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Budget {
+    /// 项目总预算.
+    pub total: Option<String>,
+    /// 项目当年预算.
+    pub current: Option<String>,
+    /// 同名项目上年预算额.
+    pub prior_year: Option<String>,
+    /// 同名项目上年预算执行数.
+    pub prior_year_executed: Option<String>,
+    /// 项目当年投入资金构成.
+    pub composition: Vec<CompositionRow>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct CompositionRow {
+    pub name: Option<String>,
+    pub amount: Option<String>,
+}
+
+/// One row of the indicator table.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Indicator {
+    /// 一级指标 / 一级目标.
+    pub level1: Option<String>,
+    /// 二级指标 / 二级目标.
+    pub level2: Option<String>,
+    /// 三级指标 (the indicator's name).
+    pub name: Option<String>,
+    /// 指标值.
+    pub target: Option<String>,
+    /// Words kept beside a normalised value (`到场`); filled in the report's
+    /// `normalised` form so nothing the clerk wrote is lost.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}

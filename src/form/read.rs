@@ -1,0 +1,274 @@
+//! Reading JSON into the form model: tolerant where the spec says so (amounts
+//! as strings or numbers, years as strings, 是/否 for booleans), strict where it
+//! matters: every wrong type is a `SCHEMA_TYPE` with its path, every unknown
+//! key an `UNKNOWN_FIELD`, every oversized part an `INPUT_TOO_LARGE`.
+
+use super::model::{Budget, CompositionRow, Form, Funds, Indicator};
+use crate::limits;
+use crate::report::pointer;
+use crate::rules::input::{INPUT_TOO_LARGE, SCHEMA_TYPE, UNKNOWN_FIELD};
+use crate::rules::Findings;
+use serde_json::{Map, Value};
+
+type Obj = Map<String, Value>;
+
+fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+struct Reader<'f> {
+    f: &'f mut Findings,
+}
+
+impl Reader<'_> {
+    fn wrong_type(&mut self, path: &str, v: &Value, expected_zh: &str, expected_en: &str) {
+        let actual = type_name(v);
+        self.f.add(
+            &SCHEMA_TYPE,
+            path,
+            format!("字段 {path} 应为{expected_zh}，实际是 {actual}"),
+            format!("{path} must be {expected_en}, found {actual}"),
+            &[("expected", expected_en.to_string()), ("actual", actual.to_string())],
+        );
+    }
+
+    fn unknown_keys(&mut self, obj: &Obj, path: &str, known: &[&str]) {
+        for key in obj.keys().filter(|k| !known.contains(&k.as_str())) {
+            let p = pointer(path, key);
+            self.f.add(
+                &UNKNOWN_FIELD,
+                p.clone(),
+                format!("未知字段“{key}”，系统不会保存，请检查拼写"),
+                format!("unknown field \"{key}\" is ignored"),
+                &[("field", key.clone())],
+            );
+        }
+    }
+
+    fn text(&mut self, obj: &Obj, path: &str, key: &str) -> Option<String> {
+        let p = pointer(path, key);
+        match obj.get(key)? {
+            Value::Null => None,
+            Value::String(s) => self.bounded(s, &p),
+            other => {
+                self.wrong_type(&p, other, "文字", "a string");
+                None
+            }
+        }
+    }
+
+    fn bounded(&mut self, s: &str, p: &str) -> Option<String> {
+        let n = s.chars().count();
+        if n > limits::MAX_TEXT_CHARS {
+            self.f.add(
+                &INPUT_TOO_LARGE,
+                p,
+                format!("{p} 有 {n} 个字，超过上限 {}", limits::MAX_TEXT_CHARS),
+                format!("{p} has {n} characters, more than {}", limits::MAX_TEXT_CHARS),
+                &[("limit", limits::MAX_TEXT_CHARS.to_string()), ("actual", n.to_string())],
+            );
+            return None;
+        }
+        Some(s.to_string())
+    }
+
+    /// An amount: a string, or a JSON number kept as its exact text.
+    fn amount(&mut self, obj: &Obj, path: &str, key: &str) -> Option<String> {
+        let p = pointer(path, key);
+        match obj.get(key)? {
+            Value::Null => None,
+            Value::String(s) => self.bounded(s, &p).map(|s| s.chars().take(limits::MAX_AMOUNT_CHARS).collect()),
+            Value::Number(n) => Some(n.to_string()),
+            other => {
+                self.wrong_type(&p, other, "金额（文字或数字）", "an amount (string or number)");
+                None
+            }
+        }
+    }
+
+    fn year(&mut self, obj: &Obj, key: &str) -> Option<i64> {
+        let p = pointer("", key);
+        match obj.get(key)? {
+            Value::Null => None,
+            Value::Number(n) if n.as_i64().is_some() => n.as_i64(),
+            Value::String(s) => {
+                let t = s.trim().trim_end_matches("年度").trim_end_matches('年');
+                match t.parse::<i64>() {
+                    Ok(y) => Some(y),
+                    Err(_) => {
+                        self.wrong_type(&p, &Value::String(s.clone()), "年度数字（如 2024）", "a year such as 2024");
+                        None
+                    }
+                }
+            }
+            other => {
+                self.wrong_type(&p, other, "年度数字（如 2024）", "a year such as 2024");
+                None
+            }
+        }
+    }
+
+    fn yes_no(&mut self, obj: &Obj, key: &str) -> Option<bool> {
+        let p = pointer("", key);
+        match obj.get(key)? {
+            Value::Null => None,
+            Value::Bool(b) => Some(*b),
+            Value::String(s) if s.trim() == "是" => Some(true),
+            Value::String(s) if s.trim() == "否" => Some(false),
+            other => {
+                self.wrong_type(&p, other, "是/否", "a boolean (or 是/否)");
+                None
+            }
+        }
+    }
+
+    fn object<'v>(&mut self, obj: &'v Obj, path: &str, key: &str) -> Option<&'v Obj> {
+        let p = pointer(path, key);
+        match obj.get(key)? {
+            Value::Null => None,
+            Value::Object(o) => Some(o),
+            other => {
+                self.wrong_type(&p, other, "对象", "an object");
+                None
+            }
+        }
+    }
+
+    fn array<'v>(&mut self, obj: &'v Obj, path: &str, key: &str, limit: usize) -> Option<&'v [Value]> {
+        let p = pointer(path, key);
+        match obj.get(key)? {
+            Value::Null => None,
+            Value::Array(a) if a.len() > limit => {
+                self.f.add(
+                    &INPUT_TOO_LARGE,
+                    p.clone(),
+                    format!("{p} 有 {} 行，超过上限 {limit} 行", a.len()),
+                    format!("{p} has {} rows, more than {limit}", a.len()),
+                    &[("limit", limit.to_string()), ("actual", a.len().to_string())],
+                );
+                None
+            }
+            Value::Array(a) => Some(a),
+            other => {
+                self.wrong_type(&p, other, "数组", "an array");
+                None
+            }
+        }
+    }
+
+    fn funds(&mut self, o: &Obj) -> Funds {
+        let p = "/funds";
+        self.unknown_keys(o, p, FUNDS_KEYS);
+        Funds {
+            total: self.amount(o, p, "total"),
+            total_fiscal: self.amount(o, p, "totalFiscal"),
+            total_other: self.amount(o, p, "totalOther"),
+            annual: self.amount(o, p, "annual"),
+            annual_fiscal: self.amount(o, p, "annualFiscal"),
+            carry_over: self.amount(o, p, "carryOver"),
+            annual_other: self.amount(o, p, "annualOther"),
+        }
+    }
+
+    fn budget(&mut self, o: &Obj) -> Budget {
+        let p = "/budget";
+        self.unknown_keys(o, p, BUDGET_KEYS);
+        let mut composition = Vec::new();
+        for (i, row) in self.array(o, p, "composition", limits::MAX_ROWS).unwrap_or(&[]).iter().enumerate() {
+            let rp = format!("{p}/composition/{i}");
+            match row {
+                Value::Object(r) => {
+                    self.unknown_keys(r, &rp, &["name", "amount"]);
+                    composition.push(CompositionRow { name: self.text(r, &rp, "name"), amount: self.amount(r, &rp, "amount") });
+                }
+                other => self.wrong_type(&rp, other, "对象 {name, amount}", "an object {name, amount}"),
+            }
+        }
+        Budget {
+            total: self.amount(o, p, "total"),
+            current: self.amount(o, p, "current"),
+            prior_year: self.amount(o, p, "priorYear"),
+            prior_year_executed: self.amount(o, p, "priorYearExecuted"),
+            composition,
+        }
+    }
+
+    fn indicator(&mut self, v: &Value, i: usize) -> Indicator {
+        let p = format!("/indicators/{i}");
+        match v {
+            Value::Object(r) => {
+                self.unknown_keys(r, &p, INDICATOR_KEYS);
+                Indicator {
+                    level1: self.text(r, &p, "level1"),
+                    level2: self.text(r, &p, "level2"),
+                    name: self.text(r, &p, "name"),
+                    target: self.text(r, &p, "target"),
+                    note: self.text(r, &p, "note"),
+                }
+            }
+            other => {
+                self.wrong_type(&p, other, "对象 {level1, level2, name, target}", "an object {level1, level2, name, target}");
+                Indicator::default()
+            }
+        }
+    }
+}
+
+const FORM_KEYS: &[&str] = &[
+    "template", "year", "projectName", "department", "implementingUnit", "declaringUnit",
+    "projectNature", "projectCategory", "projectType", "fundUse", "performanceType",
+    "includesGovernmentPurchase", "startDate", "endDate", "funds", "budget", "overallGoal",
+    "annualGoal", "overview", "basis", "necessity", "safeguards", "plan", "indicators",
+];
+const FUNDS_KEYS: &[&str] =
+    &["total", "totalFiscal", "totalOther", "annual", "annualFiscal", "carryOver", "annualOther"];
+const BUDGET_KEYS: &[&str] = &["total", "current", "priorYear", "priorYearExecuted", "composition"];
+const INDICATOR_KEYS: &[&str] = &["level1", "level2", "name", "target", "note"];
+
+/// Reads a parsed JSON value as a form. `None` when the value is not an object.
+pub fn read(value: &Value, f: &mut Findings) -> Option<Form> {
+    let mut r = Reader { f };
+    let Value::Object(o) = value else {
+        r.wrong_type("", value, "对象（申报表）", "an object (the form)");
+        return None;
+    };
+    r.unknown_keys(o, "", FORM_KEYS);
+    let funds = r.object(o, "", "funds").map(|fo| r.funds(fo));
+    let budget = r.object(o, "", "budget").map(|bo| r.budget(bo));
+    let indicators = r
+        .array(o, "", "indicators", limits::MAX_ROWS)
+        .map(|rows| rows.iter().enumerate().map(|(i, v)| r.indicator(v, i)).collect());
+    Some(Form {
+        template: r.text(o, "", "template"),
+        year: r.year(o, "year"),
+        project_name: r.text(o, "", "projectName"),
+        department: r.text(o, "", "department"),
+        implementing_unit: r.text(o, "", "implementingUnit"),
+        declaring_unit: r.text(o, "", "declaringUnit"),
+        project_nature: r.text(o, "", "projectNature"),
+        project_category: r.text(o, "", "projectCategory"),
+        project_type: r.text(o, "", "projectType"),
+        fund_use: r.text(o, "", "fundUse"),
+        performance_type: r.text(o, "", "performanceType"),
+        includes_government_purchase: r.yes_no(o, "includesGovernmentPurchase"),
+        start_date: r.text(o, "", "startDate"),
+        end_date: r.text(o, "", "endDate"),
+        funds,
+        budget,
+        overall_goal: r.text(o, "", "overallGoal"),
+        annual_goal: r.text(o, "", "annualGoal"),
+        overview: r.text(o, "", "overview"),
+        basis: r.text(o, "", "basis"),
+        necessity: r.text(o, "", "necessity"),
+        safeguards: r.text(o, "", "safeguards"),
+        plan: r.text(o, "", "plan"),
+        indicators,
+    })
+}

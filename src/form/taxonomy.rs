@@ -1,0 +1,164 @@
+//! Indicator levels per template (SPEC §2) and tolerant name matching:
+//! 数量 ≡ 数量指标 ≡ 数量目标, traditional characters, inner spaces, full-width forms.
+
+use super::Template;
+
+/// A level-1 group and the level-2 names it admits (base names, no suffix).
+pub struct Level1 {
+    pub canonical: &'static str,
+    pub base: &'static str,
+    pub aliases: &'static [&'static str],
+    pub children: &'static [&'static str],
+    /// Older templates let projects add their own level-2 goals here (信息化目标).
+    pub open: bool,
+}
+
+const T2021: &[Level1] = &[
+    Level1 {
+        canonical: "产出指标",
+        base: "产出",
+        aliases: &[],
+        children: &["数量", "质量", "时效", "成本"],
+        open: false,
+    },
+    Level1 {
+        canonical: "成本指标",
+        base: "成本",
+        aliases: &[],
+        children: &["经济成本", "社会成本", "生态环境成本"],
+        open: false,
+    },
+    Level1 {
+        canonical: "效益指标",
+        base: "效益",
+        aliases: &[],
+        children: &["经济效益", "社会效益", "生态效益", "可持续影响"],
+        open: false,
+    },
+    Level1 {
+        canonical: "满意度指标",
+        base: "满意度",
+        aliases: &[],
+        children: &["服务对象满意度"],
+        open: false,
+    },
+];
+
+const OLDER: &[Level1] = &[
+    Level1 {
+        canonical: "投入和管理目标",
+        base: "投入和管理",
+        aliases: &["投入与管理", "投入及管理", "投入管理"],
+        children: &["投入管理", "财务管理", "项目管理", "业务制度管理", "项目实施管理", "实施管理", "资产管理"],
+        open: false,
+    },
+    Level1 {
+        canonical: "产出目标",
+        base: "产出",
+        aliases: &[],
+        children: &["数量", "质量", "时效", "成本"],
+        open: false,
+    },
+    Level1 {
+        canonical: "效果目标",
+        base: "效果",
+        aliases: &[],
+        children: &["经济效益", "社会效益", "环境效益", "生态效益", "满意度"],
+        open: true,
+    },
+    Level1 {
+        canonical: "影响力目标",
+        base: "影响力",
+        aliases: &[],
+        children: &["长效管理", "人力资源", "配套设施", "信息共享", "满意度"],
+        open: false,
+    },
+];
+
+pub fn levels(template: Template) -> &'static [Level1] {
+    match template {
+        Template::T2021 => T2021,
+        Template::T2019 | Template::T2020 => OLDER,
+    }
+}
+
+/// A name folded for matching: full-width and traditional forms folded,
+/// spaces removed, the 指标/目标 suffix dropped.
+pub fn base(name: &str) -> String {
+    let folded: String = crate::target::fold::fold_str(name).chars().filter(|c| *c != ' ').collect();
+    let trimmed = folded.strip_suffix("指标").or_else(|| folded.strip_suffix("目标")).unwrap_or(&folded);
+    trimmed.to_string()
+}
+
+/// The canonical spelling of a level-2 base name under a template.
+pub fn level2_canonical(template: Template, base: &str) -> String {
+    match template {
+        Template::T2021 => format!("{base}指标"),
+        Template::T2019 | Template::T2020 => base.to_string(),
+    }
+}
+
+/// The level-1 group a name denotes.
+pub fn find_level1(template: Template, name: &str) -> Option<&'static Level1> {
+    let b = base(name);
+    levels(template).iter().find(|l| l.base == b || l.aliases.contains(&b.as_str()))
+}
+
+/// The level-1 groups that list `level2` (by base name).
+pub fn parents_of(template: Template, level2_base: &str) -> impl Iterator<Item = &'static Level1> + '_ {
+    levels(template).iter().filter(move |l| l.children.contains(&level2_base))
+}
+
+/// Whether a level-2 base name is admitted under `parent`.
+pub fn admits(parent: &Level1, level2_base: &str) -> bool {
+    parent.children.contains(&level2_base) || (parent.open && !level2_base.is_empty() && !parents_any(level2_base))
+}
+
+fn parents_any(level2_base: &str) -> bool {
+    OLDER.iter().chain(T2021.iter()).any(|l| l.children.contains(&level2_base))
+}
+
+/// How one row's two level cells read under a template.
+pub struct Levels {
+    /// The level-1 group the row belongs to: as written, or — when a level-2
+    /// name was written in the level-1 cell — the group that name belongs to.
+    pub level1: Option<&'static Level1>,
+    /// The level-1 cell holds a level-2 name (时效指标 written as a level-1).
+    pub level1_is_level2: bool,
+    /// Base name of the effective level 2 (数量, 社会效益 …).
+    pub level2: Option<String>,
+}
+
+pub fn resolve(template: Template, level1: &str, level2: &str) -> Levels {
+    let l2 = base(level2);
+    if let Some(l1) = find_level1(template, level1) {
+        return Levels { level1: Some(l1), level1_is_level2: false, level2: (!l2.is_empty()).then_some(l2) };
+    }
+    let b1 = base(level1);
+    let parent = parents_of(template, &b1).next();
+    match parent {
+        Some(parent) => Levels {
+            level1: Some(parent),
+            level1_is_level2: true,
+            level2: Some(if l2.is_empty() || !admits(parent, &l2) { b1 } else { l2 }),
+        },
+        None => Levels { level1: None, level1_is_level2: false, level2: (!l2.is_empty()).then_some(l2) },
+    }
+}
+
+/// Numbering clerks put before indicator names: `指标 1：`, `标3：`, `1、`, `①`.
+pub fn name_core(name: &str) -> String {
+    let folded: String = crate::target::fold::fold_str(name).chars().filter(|c| *c != ' ').collect();
+    let mut s = folded.as_str();
+    for p in ["指标", "标"] {
+        if let Some(rest) = s.strip_prefix(p) {
+            if rest.starts_with(|c: char| c.is_ascii_digit()) {
+                s = rest;
+                break;
+            }
+        }
+    }
+    let s = s.trim_start_matches(|c: char| c.is_ascii_digit() || ('①'..='⑳').contains(&c));
+    let s = s.trim_start_matches([':', '、', '.', ')']);
+    if s.is_empty() { folded } else { s.to_string() }
+}

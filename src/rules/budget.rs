@@ -1,0 +1,97 @@
+//! T2019/T2020 项目预算: readable amounts, the composition adding up to the
+//! current-year budget, and prior-year execution within its budget.
+
+use super::funds::amount_at;
+use super::{review, Check, Rule, Scope};
+use crate::form::amount::{self, display};
+use crate::form::Template;
+use crate::report::Severity;
+use rust_decimal::Decimal;
+
+pub const BUDGET_COMPOSITION_SUM: Rule = Rule {
+    code: "BUDGET_COMPOSITION_SUM",
+    severity: Severity::Error,
+    scope: Scope::Form,
+    review_category: review::OTHER,
+    description: "项目当年投入资金构成各子项之和不等于项目当年预算",
+    description_en: "the budget composition rows do not add up to the current-year budget",
+};
+
+pub const BUDGET_CURRENT_EXCEEDS_TOTAL: Rule = Rule {
+    code: "BUDGET_CURRENT_EXCEEDS_TOTAL",
+    severity: Severity::Error,
+    scope: Scope::Form,
+    review_category: review::OTHER,
+    description: "项目当年预算大于项目总预算",
+    description_en: "the current-year budget exceeds the total budget",
+};
+
+pub const PRIOR_EXECUTION_EXCEEDS_BUDGET: Rule = Rule {
+    code: "PRIOR_EXECUTION_EXCEEDS_BUDGET",
+    severity: Severity::Warning,
+    scope: Scope::Form,
+    review_category: review::OTHER,
+    description: "同名项目上年预算执行数大于上年预算额",
+    description_en: "last year's execution exceeds last year's budget",
+};
+
+pub const RULES: &[Rule] = &[BUDGET_COMPOSITION_SUM, BUDGET_CURRENT_EXCEEDS_TOTAL, PRIOR_EXECUTION_EXCEEDS_BUDGET];
+
+pub fn check(c: &mut Check) {
+    if c.template == Template::T2021 {
+        return;
+    }
+    let Some(b) = c.form.budget.as_ref() else { return };
+    let total = amount_at(c, &b.total, "/budget/total", "项目总预算");
+    let current = amount_at(c, &b.current, "/budget/current", "项目当年预算");
+    let prior = amount_at(c, &b.prior_year, "/budget/priorYear", "同名项目上年预算额");
+    let executed = amount_at(c, &b.prior_year_executed, "/budget/priorYearExecuted", "同名项目上年预算执行数");
+    let mut sum = Some(Decimal::ZERO);
+    for (i, row) in b.composition.iter().enumerate() {
+        let label = format!("资金构成第{}行", i.saturating_add(1));
+        let v = amount_at(c, &row.amount, &format!("/budget/composition/{i}/amount"), &label);
+        sum = match (sum, v) {
+            (Some(s), Some(v)) => s.checked_add(v),
+            _ => None,
+        };
+    }
+    if let (Some(cur), Some(s), false) = (current, sum, b.composition.is_empty()) {
+        if cur != s {
+            c.findings.add(
+                &BUDGET_COMPOSITION_SUM,
+                "/budget/composition",
+                format!(
+                    "资金构成 {} 个子项合计 {} 元，不等于项目当年预算 {} 元（相差 {} 元）",
+                    b.composition.len(),
+                    display(s),
+                    display(cur),
+                    display(cur.checked_sub(s).unwrap_or_default())
+                ),
+                format!("the {} composition rows add up to {}, not the current-year budget {}", b.composition.len(), display(s), display(cur)),
+                &[("expected", amount::canonical(cur)), ("actual", amount::canonical(s))],
+            );
+        }
+    }
+    if let (Some(t), Some(cur)) = (total, current) {
+        if cur > t {
+            c.findings.add(
+                &BUDGET_CURRENT_EXCEEDS_TOTAL,
+                "/budget/current",
+                format!("项目当年预算 {} 元大于项目总预算 {} 元", display(cur), display(t)),
+                format!("current-year budget {} exceeds the total budget {}", display(cur), display(t)),
+                &[("current", amount::canonical(cur)), ("total", amount::canonical(t))],
+            );
+        }
+    }
+    if let (Some(p), Some(e)) = (prior, executed) {
+        if e > p {
+            c.findings.add(
+                &PRIOR_EXECUTION_EXCEEDS_BUDGET,
+                "/budget/priorYearExecuted",
+                format!("同名项目上年预算执行数 {} 元大于上年预算额 {} 元，请核对", display(e), display(p)),
+                format!("last year's execution {} exceeds last year's budget {}", display(e), display(p)),
+                &[("executed", amount::canonical(e)), ("budget", amount::canonical(p))],
+            );
+        }
+    }
+}

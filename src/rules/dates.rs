@@ -1,0 +1,107 @@
+//! Project period: readable dates, in order, covering the budget year, and a
+//! period that fits the project's nature.
+
+use super::{review, Check, Rule, Scope};
+use crate::form::date::{self, YEARS};
+use crate::form::Template;
+use crate::report::Severity;
+
+pub const DATE_FORMAT: Rule = Rule {
+    code: "DATE_FORMAT",
+    severity: Severity::Error,
+    scope: Scope::Form,
+    review_category: review::OTHER,
+    description: "日期写法无法识别（可写 2024-01-01、2024/1/1、2019年1月、2019.1）",
+    description_en: "a date cannot be read (2024-01-01, 2024/1/1, 2019年1月 and 2019.1 are accepted)",
+};
+
+pub const DATE_ORDER: Rule = Rule {
+    code: "DATE_ORDER",
+    severity: Severity::Error,
+    scope: Scope::Form,
+    review_category: review::OTHER,
+    description: "计划开始日期晚于计划完成日期",
+    description_en: "the start date is after the end date",
+};
+
+pub const YEAR_OUTSIDE_PERIOD: Rule = Rule {
+    code: "YEAR_OUTSIDE_PERIOD",
+    severity: Severity::Error,
+    scope: Scope::Form,
+    review_category: review::OTHER,
+    description: "申报年度不在项目实施期内",
+    description_en: "the budget year lies outside the project period",
+};
+
+pub const NATURE_PERIOD_MISMATCH: Rule = Rule {
+    code: "NATURE_PERIOD_MISMATCH",
+    severity: Severity::Warning,
+    scope: Scope::Form,
+    review_category: review::OTHER,
+    description: "经常性项目的实施期跨越多个年度，请核对项目性质或起止日期",
+    description_en: "a recurring (经常性) project spans several years",
+};
+
+pub const RULES: &[Rule] = &[DATE_FORMAT, DATE_ORDER, YEAR_OUTSIDE_PERIOD, NATURE_PERIOD_MISMATCH];
+
+pub fn check(c: &mut Check) {
+    let f = c.form;
+    for (path, label, en, value) in [
+        ("/startDate", "计划开始日期", "start date", &f.start_date),
+        ("/endDate", "计划完成日期", "end date", &f.end_date),
+    ] {
+        if let Some(v) = value.as_deref().filter(|v| !v.trim().is_empty()) {
+            if date::parse(v).is_none() {
+                c.findings.add(
+                    &DATE_FORMAT,
+                    path,
+                    format!("{label}“{v}”无法识别，请写成 2024-01-01 这样的日期"),
+                    format!("{en} \"{v}\" is not a date; write it like 2024-01-01"),
+                    &[("value", v.to_string())],
+                );
+            }
+        }
+    }
+    if let Some(y) = f.year.filter(|y| !(i64::from(*YEARS.start())..=i64::from(*YEARS.end())).contains(y)) {
+        c.findings.add(
+            &DATE_FORMAT,
+            "/year",
+            format!("年度 {y} 不是有效年份"),
+            format!("year {y} is not a plausible year"),
+            &[("value", y.to_string())],
+        );
+    }
+    let (Some(start), Some(end)) = (c.start, c.end) else { return };
+    if start > end {
+        c.findings.add(
+            &DATE_ORDER,
+            "/endDate",
+            format!("计划完成日期 {end} 早于计划开始日期 {start}"),
+            format!("end date {end} is before start date {start}"),
+            &[("start", start.to_string()), ("end", end.to_string())],
+        );
+        return;
+    }
+    if let Some(y) = f.year {
+        if y < i64::from(start.year) || y > i64::from(end.year) {
+            c.findings.add(
+                &YEAR_OUTSIDE_PERIOD,
+                "/year",
+                format!("申报年度 {y} 不在项目实施期 {start} 至 {end} 内"),
+                format!("budget year {y} is outside the project period {start} to {end}"),
+                &[("year", y.to_string()), ("start", start.to_string()), ("end", end.to_string())],
+            );
+        }
+    }
+    let recurring = f.project_nature.as_deref().is_some_and(|n| n.contains("经常性"));
+    if c.template == Template::T2021 && recurring && c.multi_year() {
+        let nature = f.project_nature.clone().unwrap_or_default();
+        c.findings.add(
+            &NATURE_PERIOD_MISMATCH,
+            "/projectNature",
+            format!("项目性质为“{nature}”，但实施期 {start} 至 {end} 跨越多个年度；跨年度项目通常为阶段性项目"),
+            format!("a recurring project (\"{nature}\") spans {start} to {end}"),
+            &[("nature", nature.clone()), ("start", start.to_string()), ("end", end.to_string())],
+        );
+    }
+}

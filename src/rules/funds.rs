@@ -1,0 +1,156 @@
+//! T2021 项目资金: every amount readable, the two sums exact, the annual
+//! request within the total, and a total for multi-year projects.
+
+use super::{review, Check, Rule, Scope};
+use crate::form::amount::{self, display};
+use crate::form::Template;
+use crate::report::Severity;
+use rust_decimal::Decimal;
+
+pub const AMOUNT_FORMAT: Rule = Rule {
+    code: "AMOUNT_FORMAT",
+    severity: Severity::Error,
+    scope: Scope::Form,
+    review_category: review::OTHER,
+    description: "金额写法有误（不是数字、为负数或超过两位小数）",
+    description_en: "an amount is not a number, is negative or has more than two decimals",
+};
+
+pub const FUNDS_ANNUAL_SUM: Rule = Rule {
+    code: "FUNDS_ANNUAL_SUM",
+    severity: Severity::Error,
+    scope: Scope::Form,
+    review_category: review::OTHER,
+    description: "年度资金申请总额不等于当年财政拨款 + 上年结转资金 + 其他资金",
+    description_en: "annual total ≠ current appropriation + carry-over + other funds",
+};
+
+pub const FUNDS_TOTAL_SUM: Rule = Rule {
+    code: "FUNDS_TOTAL_SUM",
+    severity: Severity::Error,
+    scope: Scope::Form,
+    review_category: review::OTHER,
+    description: "项目资金总额不等于财政资金 + 其他资金",
+    description_en: "project total ≠ fiscal funds + other funds",
+};
+
+pub const FUNDS_ANNUAL_EXCEEDS_TOTAL: Rule = Rule {
+    code: "FUNDS_ANNUAL_EXCEEDS_TOTAL",
+    severity: Severity::Error,
+    scope: Scope::Form,
+    review_category: review::OTHER,
+    description: "年度资金申请总额大于项目资金总额",
+    description_en: "the annual request exceeds the project total",
+};
+
+pub const FUNDS_TOTAL_MISSING: Rule = Rule {
+    code: "FUNDS_TOTAL_MISSING",
+    severity: Severity::Error,
+    scope: Scope::Form,
+    review_category: review::INCOMPLETE,
+    description: "跨年度项目未填写项目资金总额",
+    description_en: "a multi-year project has no project total (项目资金总额)",
+};
+
+pub const RULES: &[Rule] =
+    &[AMOUNT_FORMAT, FUNDS_ANNUAL_SUM, FUNDS_TOTAL_SUM, FUNDS_ANNUAL_EXCEEDS_TOTAL, FUNDS_TOTAL_MISSING];
+
+/// Reads one amount; reports `AMOUNT_FORMAT` when it cannot. Blank is `None`.
+pub fn amount_at(c: &mut Check, text: &Option<String>, path: &str, label: &str) -> Option<Decimal> {
+    let t = text.as_deref().filter(|t| !t.trim().is_empty())?;
+    match amount::parse(t) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            c.findings.add(
+                &AMOUNT_FORMAT,
+                path,
+                format!("{label}“{t}”{}", e.zh()),
+                format!("{label} \"{t}\": {e}"),
+                &[("value", t.to_string()), ("reason", e.to_string())],
+            );
+            None
+        }
+    }
+}
+
+/// `a + b + …` quoted for a message, blanks as 0.00.
+fn terms(parts: &[(&str, Option<Decimal>)]) -> String {
+    parts
+        .iter()
+        .map(|(l, v)| format!("{l} {} 元", display(v.unwrap_or_default())))
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
+fn sum(parts: &[(&str, Option<Decimal>)]) -> Option<Decimal> {
+    parts.iter().try_fold(Decimal::ZERO, |acc, (_, v)| acc.checked_add(v.unwrap_or_default()))
+}
+
+pub fn check(c: &mut Check) {
+    if c.template != Template::T2021 {
+        return;
+    }
+    let Some(f) = c.form.funds.as_ref() else {
+        if c.multi_year() {
+            missing_total(c);
+        }
+        return;
+    };
+    let total = amount_at(c, &f.total, "/funds/total", "项目资金总额");
+    let total_fiscal = amount_at(c, &f.total_fiscal, "/funds/totalFiscal", "财政资金");
+    let total_other = amount_at(c, &f.total_other, "/funds/totalOther", "其他资金（总额）");
+    let annual = amount_at(c, &f.annual, "/funds/annual", "年度资金申请总额");
+    let annual_fiscal = amount_at(c, &f.annual_fiscal, "/funds/annualFiscal", "当年财政拨款");
+    let carry_over = amount_at(c, &f.carry_over, "/funds/carryOver", "上年结转资金");
+    let annual_other = amount_at(c, &f.annual_other, "/funds/annualOther", "其他资金（年度）");
+
+    let parts = [("当年财政拨款", annual_fiscal), ("上年结转资金", carry_over), ("其他资金", annual_other)];
+    if let (Some(a), Some(s)) = (annual, sum(&parts)) {
+        if parts.iter().any(|(_, v)| v.is_some()) && a != s {
+            c.findings.add(
+                &FUNDS_ANNUAL_SUM,
+                "/funds/annual",
+                format!("年度资金申请总额 {} 元不等于 {} = {} 元（相差 {} 元）", display(a), terms(&parts), display(s), display(a - s)),
+                format!("annual total {} does not equal the sum of its parts {}", display(a), display(s)),
+                &[("expected", amount::canonical(s)), ("actual", amount::canonical(a))],
+            );
+        }
+    }
+    let parts = [("财政资金", total_fiscal), ("其他资金", total_other)];
+    if let (Some(t), Some(s)) = (total, sum(&parts)) {
+        if parts.iter().any(|(_, v)| v.is_some()) && t != s {
+            c.findings.add(
+                &FUNDS_TOTAL_SUM,
+                "/funds/total",
+                format!("项目资金总额 {} 元不等于 {} = {} 元（相差 {} 元）", display(t), terms(&parts), display(s), display(t - s)),
+                format!("project total {} does not equal fiscal + other funds {}", display(t), display(s)),
+                &[("expected", amount::canonical(s)), ("actual", amount::canonical(t))],
+            );
+        }
+    }
+    if let (Some(t), Some(a)) = (total, annual) {
+        if a > t {
+            c.findings.add(
+                &FUNDS_ANNUAL_EXCEEDS_TOTAL,
+                "/funds/annual",
+                format!("年度资金申请总额 {} 元大于项目资金总额 {} 元", display(a), display(t)),
+                format!("annual request {} exceeds the project total {}", display(a), display(t)),
+                &[("annual", amount::canonical(a)), ("total", amount::canonical(t))],
+            );
+        }
+    }
+    if total.is_none() && f.total.as_deref().is_none_or(|t| t.trim().is_empty()) && c.multi_year() {
+        missing_total(c);
+    }
+}
+
+fn missing_total(c: &mut Check) {
+    let (s, e) = (c.start.map_or(0, |d| d.year), c.end.map_or(0, |d| d.year));
+    c.findings.add(
+        &FUNDS_TOTAL_MISSING,
+        "/funds/total",
+        format!("项目实施期为 {s}–{e} 年，跨年度项目须填写项目资金总额"),
+        format!("the project runs {s}–{e}; a multi-year project needs its total funds"),
+        &[("startYear", s.to_string()), ("endYear", e.to_string())],
+    );
+}

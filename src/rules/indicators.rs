@@ -1,0 +1,238 @@
+//! The indicator table: level names per template, names present and not
+//! repeated, placeholders whole, and (T2021) every required kind covered.
+
+use super::{review, Check, Rule, Scope};
+use crate::form::taxonomy::{self, Levels};
+use crate::form::Template;
+use crate::report::Severity;
+use std::collections::HashMap;
+
+macro_rules! rule {
+    ($name:ident, $sev:ident, $cat:ident, $zh:expr, $en:expr) => {
+        pub const $name: Rule = Rule {
+            code: stringify!($name),
+            severity: Severity::$sev,
+            scope: Scope::Form,
+            review_category: review::$cat,
+            description: $zh,
+            description_en: $en,
+        };
+    };
+}
+
+rule!(INDICATOR_LEVEL1_UNKNOWN, Error, LEVEL1_WRONG, "一级指标不是本模板的一级指标（或把二级指标填在了一级指标栏）", "the level-1 name is not a level-1 of the template");
+rule!(INDICATOR_LEVEL2_UNKNOWN, Error, LEVEL2_WRONG, "二级指标不是本模板的二级指标（T2021 为错误，旧模板为警告）", "the level-2 name is not one of the template's (error in T2021, warning in older templates)");
+rule!(INDICATOR_LEVEL2_MISMATCH, Error, LEVEL2_WRONG, "二级指标放在了不对应的一级指标下", "the level-2 belongs under another level-1");
+rule!(INDICATOR_NAME_MISSING, Error, INCOMPLETE, "三级指标名称未填写", "an indicator has no name");
+rule!(TARGET_MISSING, Error, INCOMPLETE, "指标值未填写", "an indicator has no target value");
+rule!(PLACEHOLDER_PARTIAL, Error, INCOMPLETE, "只有指标名称或指标值之一写了“-”；不适用的行两者都应为“-”", "only one of name and target is the placeholder \"-\"");
+rule!(COVERAGE_MISSING, Error, INCOMPLETE, "缺少必备的指标类型：数量、质量、时效、效益指标缺失为错误，满意度、成本指标缺失为警告（T2021）", "a required kind of indicator is missing: 数量/质量/时效/效益 (error), 满意度/成本 (warning), T2021");
+rule!(INDICATOR_DUPLICATE, Warning, SPLIT, "同一二级指标下有重复的三级指标", "the same indicator appears twice under one level-2");
+rule!(INDICATOR_NAME_TOO_LONG, Warning, NOT_QUANTIFIED, "三级指标名称超过 100 个字", "the indicator name is over 100 characters");
+
+pub const RULES: &[Rule] = &[
+    INDICATOR_LEVEL1_UNKNOWN,
+    INDICATOR_LEVEL2_UNKNOWN,
+    INDICATOR_LEVEL2_MISMATCH,
+    INDICATOR_NAME_MISSING,
+    TARGET_MISSING,
+    PLACEHOLDER_PARTIAL,
+    COVERAGE_MISSING,
+    INDICATOR_DUPLICATE,
+    INDICATOR_NAME_TOO_LONG,
+];
+
+const NAME_MAX: usize = 100;
+
+pub fn is_placeholder(v: &Option<String>) -> bool {
+    v.as_deref().is_some_and(|s| crate::target::fold::fold_str(s.trim()) == "-")
+}
+
+fn blank(v: &Option<String>) -> bool {
+    v.as_deref().is_none_or(|s| s.trim().is_empty())
+}
+
+/// `第3行“及时率”` — how messages point at a row.
+pub fn row_label(i: usize, name: &Option<String>) -> String {
+    let n = i.saturating_add(1);
+    match name.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        Some(name) => format!("第{n}行指标“{name}”"),
+        None => format!("第{n}行指标"),
+    }
+}
+
+/// The levels of every row, resolved once.
+pub fn levels(c: &Check) -> Vec<Levels> {
+    c.indicators()
+        .map(|(_, ind)| {
+            taxonomy::resolve(c.template, ind.level1.as_deref().unwrap_or(""), ind.level2.as_deref().unwrap_or(""))
+        })
+        .collect()
+}
+
+pub fn check(c: &mut Check) {
+    let all = levels(c);
+    let t = c.template;
+    let mut seen: HashMap<(String, String, String), usize> = HashMap::new();
+    let mut covered: Vec<(&str, String)> = Vec::new();
+    for ((i, ind), lv) in c.indicators().zip(all.iter()) {
+        let p = format!("/indicators/{i}");
+        let row = row_label(i, &ind.name);
+        let l1_text = ind.level1.clone().unwrap_or_default();
+        let l2_text = ind.level2.clone().unwrap_or_default();
+        let level1_names = taxonomy::levels(t).iter().map(|l| l.canonical).collect::<Vec<_>>().join("、");
+        match lv.level1 {
+            None if l1_text.trim().is_empty() => c.findings.add(
+                &INDICATOR_LEVEL1_UNKNOWN,
+                format!("{p}/level1"),
+                format!("{row}未填写一级指标，应为：{level1_names}"),
+                format!("row {} has no level-1", i.saturating_add(1)),
+                &[("allowed", level1_names.clone())],
+            ),
+            None => c.findings.add(
+                &INDICATOR_LEVEL1_UNKNOWN,
+                format!("{p}/level1"),
+                format!("{row}的一级指标“{l1_text}”不是本模板的一级指标，应为：{level1_names}"),
+                format!("level-1 \"{l1_text}\" is not one of: {level1_names}"),
+                &[("value", l1_text.clone()), ("allowed", level1_names.clone())],
+            ),
+            Some(parent) if lv.level1_is_level2 => c.findings.add(
+                &INDICATOR_LEVEL1_UNKNOWN,
+                format!("{p}/level1"),
+                format!("{row}：“{l1_text}”是二级指标，应放在一级指标“{}”下", parent.canonical),
+                format!("\"{l1_text}\" is a level-2; it belongs under \"{}\"", parent.canonical),
+                &[("value", l1_text.clone()), ("expectedLevel1", parent.canonical.to_string())],
+            ),
+            Some(_) => {}
+        }
+        if let Some(parent) = lv.level1 {
+            let written_l2 = taxonomy::base(&l2_text);
+            let children = parent.children.iter().map(|b| taxonomy::level2_canonical(t, b)).collect::<Vec<_>>().join("、");
+            let l2_sev = if t.is_older() { Severity::Warning } else { Severity::Error };
+            if written_l2.is_empty() && !lv.level1_is_level2 {
+                c.findings.add_at(
+                    &INDICATOR_LEVEL2_UNKNOWN,
+                    l2_sev,
+                    format!("{p}/level2"),
+                    format!("{row}未填写二级指标，“{}”下应为：{children}", parent.canonical),
+                    format!("row {} has no level-2", i.saturating_add(1)),
+                    &[("allowed", children.clone())],
+                );
+            } else if !written_l2.is_empty() && !taxonomy::admits(parent, &written_l2) {
+                match taxonomy::parents_of(t, &written_l2).next() {
+                    Some(right) => c.findings.add(
+                        &INDICATOR_LEVEL2_MISMATCH,
+                        format!("{p}/level2"),
+                        format!("{row}：二级指标“{l2_text}”属于“{}”，不应放在“{}”下", right.canonical, parent.canonical),
+                        format!("level-2 \"{l2_text}\" belongs under \"{}\", not \"{}\"", right.canonical, parent.canonical),
+                        &[("value", l2_text.clone()), ("level1", parent.canonical.to_string()), ("expectedLevel1", right.canonical.to_string())],
+                    ),
+                    None => c.findings.add_at(
+                        &INDICATOR_LEVEL2_UNKNOWN,
+                        l2_sev,
+                        format!("{p}/level2"),
+                        format!("{row}的二级指标“{l2_text}”不是“{}”下的二级指标，应为：{children}", parent.canonical),
+                        format!("level-2 \"{l2_text}\" is not one of: {children}"),
+                        &[("value", l2_text.clone()), ("allowed", children.clone())],
+                    ),
+                }
+            }
+        }
+        let (name_ph, target_ph) = (is_placeholder(&ind.name), is_placeholder(&ind.target));
+        if name_ph != target_ph {
+            let (field, zh) = if name_ph { ("target", "指标值") } else { ("name", "指标名称") };
+            c.findings.add(
+                &PLACEHOLDER_PARTIAL,
+                format!("{p}/{field}"),
+                format!("第{}行只有一栏写了“-”：不适用的行，指标名称和指标值都应为“-”；否则请填写{zh}", i.saturating_add(1)),
+                format!("row {}: only one of name and target is \"-\"", i.saturating_add(1)),
+                &[],
+            );
+        }
+        if name_ph && target_ph {
+            continue;
+        }
+        if blank(&ind.name) {
+            c.findings.add(
+                &INDICATOR_NAME_MISSING,
+                format!("{p}/name"),
+                format!("第{}行未填写三级指标名称", i.saturating_add(1)),
+                format!("row {} has no indicator name", i.saturating_add(1)),
+                &[],
+            );
+        }
+        if blank(&ind.target) {
+            c.findings.add(
+                &TARGET_MISSING,
+                format!("{p}/target"),
+                format!("{row}未填写指标值"),
+                format!("row {} has no target value", i.saturating_add(1)),
+                &[],
+            );
+        }
+        let name = ind.name.clone().unwrap_or_default();
+        let len = name.chars().count();
+        if len > NAME_MAX {
+            c.findings.add(
+                &INDICATOR_NAME_TOO_LONG,
+                format!("{p}/name"),
+                format!("第{}行指标名称有 {len} 个字，超过 {NAME_MAX} 字，请精简", i.saturating_add(1)),
+                format!("row {}: name has {len} characters (max {NAME_MAX})", i.saturating_add(1)),
+                &[("length", len.to_string())],
+            );
+        }
+        let l1_key = lv.level1.map_or(taxonomy::base(&l1_text), |l| l.canonical.to_string());
+        let l2_key = lv.level2.clone().unwrap_or_default();
+        if !blank(&ind.name) {
+            if let Some(l) = lv.level1 {
+                covered.push((l.base, l2_key.clone()));
+            }
+            let key = (l1_key, l2_key, taxonomy::name_core(&name));
+            match seen.get(&key) {
+                Some(&first) => c.findings.add(
+                    &INDICATOR_DUPLICATE,
+                    format!("{p}/name"),
+                    format!("{row}与第{}行重复（同一二级指标下的同名指标），请合并或拆分为不同指标", first.saturating_add(1)),
+                    format!("row {} repeats row {}", i.saturating_add(1), first.saturating_add(1)),
+                    &[("firstRow", first.to_string())],
+                ),
+                None => {
+                    seen.insert(key, i);
+                }
+            }
+        }
+    }
+    if t == Template::T2021 && c.form.indicators.as_ref().is_some_and(|v| !v.is_empty()) {
+        coverage(c, &covered);
+    }
+}
+
+fn coverage(c: &mut Check, covered: &[(&str, String)]) {
+    let has = |l1: &str, l2: Option<&str>| covered.iter().any(|(a, b)| *a == l1 && l2.is_none_or(|x| b == x));
+    let mut missing: Vec<(Severity, &str, &str, &str)> = Vec::new();
+    for (l2, zh) in [("数量", "数量指标"), ("质量", "质量指标"), ("时效", "时效指标")] {
+        if !has("产出", Some(l2)) {
+            missing.push((Severity::Error, zh, review::ADD_OUTPUT, l2));
+        }
+    }
+    if !has("效益", None) {
+        missing.push((Severity::Error, "效益指标", review::ADD_BENEFIT, "效益"));
+    }
+    if !has("满意度", None) {
+        missing.push((Severity::Warning, "满意度指标", review::ADD_SATISFACTION, "满意度"));
+    }
+    if !has("成本", None) && !has("产出", Some("成本")) {
+        missing.push((Severity::Warning, "成本指标", review::INCOMPLETE, "成本"));
+    }
+    for (sev, zh, category, key) in missing {
+        let rule = Rule { review_category: category, ..COVERAGE_MISSING };
+        c.findings.add_at(
+            &rule,
+            sev,
+            "/indicators",
+            format!("缺少{zh}（占位的“-”行不算），请补充至少一条"),
+            format!("no {key} indicator (placeholder rows do not count)"),
+            &[("missing", zh.to_string())],
+        );
+    }
+}

@@ -1,0 +1,124 @@
+//! The rule catalogue and the runner. Each family lives in its own file and
+//! declares its rules as constants; `catalogue()` lists them all, so codes,
+//! severities, review categories and descriptions exist in one place.
+
+mod budget;
+mod check;
+mod choices;
+mod dates;
+mod funds;
+pub mod indicators;
+pub mod input;
+mod required;
+pub mod targets;
+mod template;
+
+pub use template::resolve as template_resolve;
+
+pub use check::Check;
+
+use crate::report::{Issue, Severity};
+use serde::Serialize;
+
+/// The reviewer's standard opinion categories (SPEC §6).
+pub mod review {
+    pub const INCOMPLETE: &str = "指标不够完整";
+    pub const NOT_QUANTIFIED: &str = "指标不够细化、量化";
+    pub const NOT_RELEVANT: &str = "指标与项目的相关性不够";
+    pub const VALUE_MISMATCH: &str = "指标与指标值不匹配";
+    pub const SPLIT: &str = "建议拆分指标";
+    pub const LEVEL1_WRONG: &str = "一级指标类型错误";
+    pub const LEVEL2_WRONG: &str = "二级指标类型错误";
+    pub const ADD_BENEFIT: &str = "建议增加明确效益指标";
+    pub const ADD_OUTPUT: &str = "建议增加明确产出指标";
+    pub const ADD_SATISFACTION: &str = "建议增加满意度指标";
+    pub const OTHER: &str = "其他";
+}
+
+/// Where a rule applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub enum Scope {
+    /// Reported in `validateForm` reports.
+    Form,
+    /// Reported in `normaliseTarget` diagnostics (and, wrapped, in forms).
+    Target,
+}
+
+/// One rule of the catalogue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Rule {
+    pub code: &'static str,
+    /// The severity the rule reports at (COVERAGE_MISSING reports missing
+    /// 满意度/成本 one step lower, as its description says).
+    pub severity: Severity,
+    pub scope: Scope,
+    pub review_category: &'static str,
+    pub description: &'static str,
+    pub description_en: &'static str,
+}
+
+/// Every rule, grouped by family.
+pub fn catalogue() -> Vec<Rule> {
+    [
+        input::RULES,
+        template::RULES,
+        required::RULES,
+        dates::RULES,
+        funds::RULES,
+        budget::RULES,
+        choices::RULES,
+        indicators::RULES,
+        targets::RULES,
+        targets::ENGINE_RULES,
+    ]
+    .concat()
+}
+
+/// Runs every family over a read form.
+pub fn run(check: &mut Check) {
+    required::check(check);
+    dates::check(check);
+    funds::check(check);
+    budget::check(check);
+    choices::check(check);
+    indicators::check(check);
+    targets::check(check);
+}
+
+/// Collected findings.
+#[derive(Debug, Default)]
+pub struct Findings {
+    pub issues: Vec<Issue>,
+}
+
+impl Findings {
+    /// Records a finding of `rule` at its own severity.
+    pub fn add(&mut self, rule: &Rule, path: impl Into<String>, zh: String, en: String, params: &[(&str, String)]) {
+        self.add_at(rule, rule.severity, path, zh, en, params);
+    }
+
+    /// Records a finding at an explicit severity.
+    pub fn add_at(
+        &mut self,
+        rule: &Rule,
+        severity: Severity,
+        path: impl Into<String>,
+        zh: String,
+        en: String,
+        params: &[(&str, String)],
+    ) {
+        self.issues.push(Issue {
+            code: rule.code,
+            severity,
+            path: path.into(),
+            message: zh,
+            message_en: en,
+            params: params.iter().map(|(k, v)| ((*k).to_string(), v.clone())).collect(),
+            review_category: rule.review_category,
+        });
+    }
+}

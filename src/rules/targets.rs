@@ -1,0 +1,323 @@
+//! Target values in context: readable, canonical, with the unit, bound and
+//! direction the indicator's name calls for, and within the project period.
+//! `ENGINE_RULES` are the diagnostics `normaliseTarget` itself reports.
+
+use super::indicators::{is_placeholder, levels, row_label};
+use super::{review, Check, Rule, Scope};
+use crate::form::taxonomy;
+use crate::report::Severity;
+use crate::target::{Diagnostic, Kind, Op, Status, Target};
+use rust_decimal::Decimal;
+
+macro_rules! rule {
+    ($name:ident, $scope:ident, $sev:ident, $cat:ident, $zh:expr, $en:expr) => {
+        pub const $name: Rule = Rule {
+            code: stringify!($name),
+            severity: Severity::$sev,
+            scope: Scope::$scope,
+            review_category: review::$cat,
+            description: $zh,
+            description_en: $en,
+        };
+    };
+}
+
+rule!(TARGET_INVALID, Form, Error, VALUE_MISMATCH, "指标值无法识别或不完整（详见 params.detail 对应的指标值诊断）", "the target cannot be read or is unfinished (params.detail names the target diagnostic)");
+rule!(TARGET_NOT_CANONICAL, Form, Info, OTHER, "指标值可写成一体化系统的规范形式（如 ≥90.00(%)）", "the target has a canonical spelling (e.g. ≥90.00(%))");
+rule!(TARGET_UNIT_MISSING, Target, Warning, NOT_QUANTIFIED, "数值缺少计量单位", "the value has no unit");
+rule!(TARGET_UNIT_MISMATCH, Form, Warning, VALUE_MISMATCH, "计量单位与指标名称不符（如“率”“满意度”不用 %，“人数”不用“人”）", "the unit does not fit the indicator (a rate not in %, a head count not in 人 …)");
+rule!(RATE_OVER_100, Form, Error, VALUE_MISMATCH, "比率类指标的目标值要求超过 100%", "a rate is required to exceed 100%");
+rule!(RATE_AT_LEAST_100, Form, Warning, VALUE_MISMATCH, "比率类指标写成 ≥100%，实际只能等于 100%，应写 =100%", "≥100% on a rate can only mean exactly 100%");
+rule!(DIRECTION_SUSPECT, Form, Warning, VALUE_MISMATCH, "比较方向可疑：越低越好的指标（故障率、事故、差错、投诉、发生率）用了 ≥ 或过松的上限，越高越好的指标（满意度、合格率、完成率、覆盖率、及时率）用了 < 或 ≤", "the comparison points the wrong way for the indicator, or the bound is too loose");
+rule!(SATISFACTION_LOW, Form, Warning, VALUE_MISMATCH, "满意度目标低于 80%", "a satisfaction target below 80%");
+rule!(QUANTITY_NOT_QUANTITATIVE, Form, Warning, NOT_QUANTIFIED, "数量指标的指标值不是数值", "a 数量 indicator has a qualitative target");
+rule!(TIMELINESS_NOT_TIME, Form, Warning, VALUE_MISMATCH, "时效指标的指标值既不是完成时限、时长，也不是百分比", "a 时效 indicator's target is neither a deadline, a duration nor a percentage");
+rule!(DEADLINE_OUTSIDE_PERIOD, Form, Error, VALUE_MISMATCH, "完成时限不在项目实施期内", "the deadline lies outside the project period");
+rule!(TARGET_RANGE, Target, Warning, NOT_QUANTIFIED, "区间值无法录入一体化系统，应改写为单一值或拆分指标", "ranges cannot be entered in the integrated budget system");
+rule!(TARGET_TOO_LONG, Target, Warning, NOT_QUANTIFIED, "指标值超过一体化系统允许的 60 个字", "the target is longer than the integrated system's 60 characters");
+rule!(TARGET_SYSTEM_CHARS, Target, Warning, OTHER, "指标值含一体化系统不接受的字符（* _ -）", "the target contains characters the integrated system refuses (* _ -)");
+
+pub const RULES: &[Rule] = &[
+    TARGET_INVALID,
+    TARGET_NOT_CANONICAL,
+    TARGET_UNIT_MISSING,
+    TARGET_UNIT_MISMATCH,
+    RATE_OVER_100,
+    RATE_AT_LEAST_100,
+    DIRECTION_SUSPECT,
+    SATISFACTION_LOW,
+    QUANTITY_NOT_QUANTITATIVE,
+    TIMELINESS_NOT_TIME,
+    DEADLINE_OUTSIDE_PERIOD,
+    TARGET_RANGE,
+    TARGET_TOO_LONG,
+    TARGET_SYSTEM_CHARS,
+];
+
+rule!(TARGET_CONTROL_CHAR, Target, Error, OTHER, "指标值含不可见的控制字符", "the target contains a control character");
+rule!(TARGET_VALUE_MISSING, Target, Error, VALUE_MISMATCH, "运算符后没有数值（输入中为“未完成”）", "an operator is not followed by a number (incomplete while typing)");
+rule!(TARGET_NUMBER_INCOMPLETE, Target, Info, OTHER, "数字尚未写完（如 9. 或 1,2）", "the number is unfinished (9., 1,2)");
+rule!(TARGET_NUMBER_MALFORMED, Target, Error, OTHER, "数字写法有误（千分位、多个小数点或位数过多）", "malformed number");
+rule!(TARGET_OPERATOR_REPEATED, Target, Error, OTHER, "运算符重复（如 ≥≥）", "operator written twice");
+rule!(TARGET_OPERATOR_CONFLICT, Target, Error, VALUE_MISMATCH, "文字与符号表示的比较方向相反", "worded and symbol operators disagree");
+rule!(TARGET_OPERATOR_WITH_RANGE, Target, Error, OTHER, "区间值前写了运算符", "a range carries an operator");
+rule!(TARGET_UNIT_UNCLOSED, Target, Error, OTHER, "计量单位的括号未闭合", "unit parenthesis not closed");
+rule!(TARGET_UNIT_CONFLICT, Target, Error, OTHER, "区间两端单位不一致", "range ends have different units");
+rule!(TARGET_RANGE_REVERSED, Target, Error, OTHER, "区间下限大于上限", "range low is above high");
+rule!(TARGET_DATE_INCOMPLETE, Target, Info, OTHER, "日期尚未写完", "the date is unfinished");
+rule!(TARGET_DATE_INVALID, Target, Error, OTHER, "日期不存在（如 13 月、2 月 30 日）", "the date does not exist");
+rule!(TARGET_YEAR_MISSING, Target, Info, OTHER, "完成时限没有年份，且未提供年度", "the deadline has no year and no context year was given");
+
+/// Codes `normaliseTarget` reports (INPUT_TOO_LARGE is shared with forms).
+pub const ENGINE_RULES: &[Rule] = &[
+    TARGET_CONTROL_CHAR,
+    TARGET_VALUE_MISSING,
+    TARGET_NUMBER_INCOMPLETE,
+    TARGET_NUMBER_MALFORMED,
+    TARGET_OPERATOR_REPEATED,
+    TARGET_OPERATOR_CONFLICT,
+    TARGET_OPERATOR_WITH_RANGE,
+    TARGET_UNIT_UNCLOSED,
+    TARGET_UNIT_CONFLICT,
+    TARGET_RANGE_REVERSED,
+    TARGET_DATE_INCOMPLETE,
+    TARGET_DATE_INVALID,
+    TARGET_YEAR_MISSING,
+];
+
+fn has_any(s: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| s.contains(w))
+}
+
+const RATE_WORDS: &[&str] = &["率", "满意度", "比例", "占比"];
+const GROWTH_WORDS: &[&str] = &["增长", "增幅", "提升", "提高", "上升", "增加"];
+const BAD_WORDS: &[&str] = &["故障", "事故", "差错", "投诉", "发生率", "失误", "不良", "错误", "退回率", "重复率", "违规", "缺陷"];
+const BAD_EXCEPT: &[&str] = &["下降", "降低", "减少", "处理率", "处置率", "整改", "办结", "查处", "解决"];
+const GOOD_WORDS: &[&str] = &[
+    "满意度", "满意率", "合格率", "完成率", "覆盖率", "及时率", "准确率", "达标率", "通过率", "知晓率",
+    "执行率", "到位率", "正确率", "达成率", "开机率", "上报率", "建档率", "签约率",
+];
+const PERCENT_UNITS: &[&str] = &["%", "个百分点", "‰"];
+/// Name endings that call for one unit.
+const COUNT_UNITS: &[(&str, &str)] = &[("人数", "人"), ("人次", "人次"), ("次数", "次"), ("篇数", "篇"), ("台次", "台次")];
+
+/// What the indicator's name and level say about its target.
+struct Meaning {
+    name: String,
+    rate: bool,
+    growth: bool,
+    bad: bool,
+    good: bool,
+    satisfaction: bool,
+    count: bool,
+    level2: String,
+}
+
+fn meaning(name: &str, level2: Option<&str>) -> Meaning {
+    let n = taxonomy::name_core(name);
+    let l2 = level2.unwrap_or("").to_string();
+    let bad = has_any(&n, BAD_WORDS) && !has_any(&n, BAD_EXCEPT);
+    let satisfaction = n.contains("满意") || l2.contains("满意度");
+    let rate = has_any(&n, RATE_WORDS) || satisfaction;
+    Meaning {
+        rate,
+        growth: has_any(&n, GROWTH_WORDS),
+        bad,
+        good: has_any(&n, GOOD_WORDS) && !bad,
+        satisfaction,
+        count: !rate && (n.ends_with('数') || n.ends_with("数量") || n.ends_with("人次") || n.ends_with("台次")),
+        name: n,
+        level2: l2,
+    }
+}
+
+fn fmt(v: Decimal) -> String {
+    v.normalize().to_string()
+}
+
+pub fn check(c: &mut Check) {
+    let all = levels(c);
+    let rows: Vec<_> = c.indicators().collect();
+    for ((i, ind), lv) in rows.into_iter().zip(all.iter()) {
+        if is_placeholder(&ind.name) || is_placeholder(&ind.target) {
+            continue;
+        }
+        let Some(t) = c.target(i).cloned() else { continue };
+        let p = format!("/indicators/{i}/target");
+        let row = row_label(i, &ind.name);
+        let m = meaning(ind.name.as_deref().unwrap_or(""), lv.level2.as_deref());
+        match t.status {
+            Status::Empty => continue,
+            Status::Invalid | Status::Incomplete => {
+                invalid(c, &p, &row, &t);
+                continue;
+            }
+            Status::Valid => {}
+        }
+        for d in &t.diagnostics {
+            if let Some(rule) = [TARGET_RANGE, TARGET_TOO_LONG, TARGET_SYSTEM_CHARS].iter().find(|r| r.code == d.code) {
+                c.findings.add(rule, p.clone(), format!("{row}：{}", d.message), d.message_en.clone(), &[("input", t.input.clone())]);
+            }
+        }
+        let canonical = t.canonical.clone().unwrap_or_default();
+        let numeric = matches!(t.kind, Some(Kind::Quantitative | Kind::Duration | Kind::Range | Kind::Rank | Kind::Deadline));
+        if numeric && t.input.trim() != canonical {
+            c.findings.add(
+                &TARGET_NOT_CANONICAL,
+                p.clone(),
+                format!("{row}的指标值“{}”规范写法为“{canonical}”", t.input.trim()),
+                format!("\"{}\" is written canonically as \"{canonical}\"", t.input.trim()),
+                &[("input", t.input.clone()), ("canonical", canonical.clone())],
+            );
+        }
+        semantics(c, &p, &row, &t, &m);
+        if t.kind == Some(Kind::Deadline) {
+            deadline(c, &p, &row, &t);
+        }
+    }
+}
+
+fn invalid(c: &mut Check, p: &str, row: &str, t: &Target) {
+    let unit_only = t.status == Status::Incomplete && t.diagnostics.iter().any(|d| d.code == TARGET_UNIT_MISSING.code);
+    let first: Option<&Diagnostic> = t.diagnostics.first();
+    let detail = first.map_or("", |d| d.code).to_string();
+    let why = first.map_or_else(|| "请补全".to_string(), |d| d.message.clone());
+    let why_en = first.map_or_else(|| "unfinished".to_string(), |d| d.message_en.clone());
+    let mut params = vec![("input", t.input.clone()), ("detail", detail)];
+    if let Some(d) = first {
+        params.push(("start", d.start.to_string()));
+        params.push(("end", d.end.to_string()));
+    }
+    if unit_only {
+        c.findings.add(
+            &TARGET_UNIT_MISSING,
+            p,
+            format!("{row}的指标值“{}”缺少计量单位，请写成 ≥90%、=2次 这样", t.input.trim()),
+            format!("\"{}\" has no unit", t.input.trim()),
+            &params,
+        );
+    } else {
+        let state = if t.status == Status::Incomplete { "不完整" } else { "无法识别" };
+        c.findings.add(
+            &TARGET_INVALID,
+            p,
+            format!("{row}的指标值“{}”{state}：{why}", t.input.trim()),
+            format!("target \"{}\": {why_en}", t.input.trim()),
+            &params,
+        );
+    }
+}
+
+fn semantics(c: &mut Check, p: &str, row: &str, t: &Target, m: &Meaning) {
+    let percent = t.is_percent();
+    let quantity = matches!(t.kind, Some(Kind::Quantitative | Kind::Range));
+    let unit = t.unit.clone().unwrap_or_default();
+    let v = t.value.or(t.high).unwrap_or_default();
+    let hundred = Decimal::ONE_HUNDRED;
+    let op = t.op;
+    // Unit fits the name.
+    if quantity && !unit.is_empty() {
+        let expected = if m.rate && !PERCENT_UNITS.contains(&unit.as_str()) {
+            Some("%".to_string())
+        } else if m.count && percent {
+            Some(COUNT_UNITS.iter().find(|(end, _)| m.name.ends_with(end)).map_or("个数（次、人、项…）", |(_, u)| u).to_string())
+        } else {
+            COUNT_UNITS
+                .iter()
+                .find(|(end, u)| m.name.ends_with(end) && unit != *u && !percent)
+                .map(|(_, u)| (*u).to_string())
+        };
+        if let Some(e) = expected {
+            c.findings.add(
+                &TARGET_UNIT_MISMATCH,
+                p,
+                format!("{row}的计量单位是“{unit}”，按指标名称应为“{e}”"),
+                format!("unit \"{unit}\" does not fit the indicator; expected {e}"),
+                &[("unit", unit.clone()), ("expected", e)],
+            );
+        }
+    }
+    if percent && m.rate && !m.growth {
+        let over = match op {
+            Some(Op::Gt) => v >= hundred,
+            Some(Op::Ge | Op::Eq) | None => v > hundred,
+            _ => false,
+        };
+        if over {
+            c.findings.add(
+                &RATE_OVER_100,
+                p,
+                format!("{row}是比率，不可能超过 100%，目标值“{}”无法达到", t.input.trim()),
+                format!("a rate cannot exceed 100%; \"{}\" cannot be met", t.input.trim()),
+                &[("value", fmt(v))],
+            );
+        } else if op == Some(Op::Ge) && v == hundred {
+            c.findings.add(
+                &RATE_AT_LEAST_100,
+                p,
+                format!("{row}是比率，“≥100%”实际只能等于 100%，请写成“=100%”"),
+                "≥100% on a rate means exactly 100%; write =100%".into(),
+                &[("value", fmt(v))],
+            );
+        }
+    }
+    if quantity {
+        let wrong_way = m.bad && matches!(op, Some(Op::Ge | Op::Gt)) && v > Decimal::ZERO;
+        let loose = m.bad && percent && matches!(op, Some(Op::Lt | Op::Le)) && v >= Decimal::from(50);
+        let good_low = m.good && matches!(op, Some(Op::Lt | Op::Le));
+        if wrong_way || loose || good_low {
+            let (zh, en) = if good_low {
+                (format!("{row}越高越好，却写了“{}”（上限），应为 ≥ 或 =", t.input.trim()), "a higher-is-better indicator has an upper bound")
+            } else if loose {
+                (format!("{row}越低越好，上限“{}”过于宽松，请核对（是否应为 <{}%）", t.input.trim(), fmt(hundred - v.min(hundred))), "the upper bound of a lower-is-better indicator is too loose")
+            } else {
+                (format!("{row}越低越好，却写了“{}”（下限），应为 ≤ 或 <", t.input.trim()), "a lower-is-better indicator has a lower bound")
+            };
+            c.findings.add(&DIRECTION_SUSPECT, p, zh, en.into(), &[("input", t.input.clone())]);
+        }
+    }
+    if m.satisfaction && percent && matches!(op, Some(Op::Ge | Op::Gt | Op::Eq)) && v < Decimal::from(80) {
+        c.findings.add(
+            &SATISFACTION_LOW,
+            p,
+            format!("{row}的满意度目标 {}% 低于 80%，请核对", fmt(v)),
+            format!("satisfaction target {}% is below 80%", fmt(v)),
+            &[("value", fmt(v))],
+        );
+    }
+    let l2 = m.level2.as_str();
+    if l2 == "数量" && matches!(t.kind, Some(Kind::Qualitative)) {
+        c.findings.add(
+            &QUANTITY_NOT_QUANTITATIVE,
+            p,
+            format!("{row}是数量指标，指标值“{}”应为具体数量（如 ≥5次）", t.input.trim()),
+            "a 数量 indicator needs a number".into(),
+            &[("input", t.input.clone())],
+        );
+    }
+    let timely = matches!(t.kind, Some(Kind::Deadline | Kind::Duration)) || (quantity && percent);
+    if l2 == "时效" && !timely {
+        c.findings.add(
+            &TIMELINESS_NOT_TIME,
+            p,
+            format!("{row}是时效指标，指标值“{}”应为完成时限（如 2024年11月底前完成）、时长（如 ≤2小时）或百分比", t.input.trim()),
+            "a 时效 indicator needs a deadline, a duration or a percentage".into(),
+            &[("input", t.input.clone())],
+        );
+    }
+}
+
+fn deadline(c: &mut Check, p: &str, row: &str, t: &Target) {
+    let Some(date) = t.date.as_deref() else { return };
+    let (Some(s), Some(e)) = (c.start, c.end) else { return };
+    let (s, e) = (s.to_string(), e.to_string());
+    if date < s.as_str() || date > e.as_str() {
+        c.findings.add(
+            &DEADLINE_OUTSIDE_PERIOD,
+            p,
+            format!("{row}的完成时限 {date} 不在项目实施期 {s} 至 {e} 内"),
+            format!("deadline {date} is outside the project period {s} to {e}"),
+            &[("date", date.to_string()), ("start", s.clone()), ("end", e.clone())],
+        );
+    }
+}

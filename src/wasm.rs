@@ -1,0 +1,63 @@
+//! The WebAssembly boundary: three exports, no rule logic. Reports cross as
+//! JSON text parsed by the engine's own `JSON.parse`, so the browser sees
+//! byte-for-byte what the native library and the CLI print.
+
+use crate::target::Context;
+use wasm_bindgen::prelude::*;
+
+/// Serialises with serde_json and hands the text to `JSON.parse`.
+fn to_js<T: serde::Serialize>(value: &T) -> JsValue {
+    serde_json::to_string(value)
+        .ok()
+        .and_then(|text| js_sys::JSON::parse(&text).ok())
+        .unwrap_or(JsValue::NULL)
+}
+
+/// Stringifies a plain object; non-finite numbers become strings so that an
+/// amount of `NaN` is reported rather than silently turned into `null`.
+fn stringify(value: &JsValue) -> Option<String> {
+    thread_local! {
+        static REPLACER: js_sys::Function = js_sys::Function::new_with_args(
+            "k,v",
+            "return typeof v==='number'&&!Number.isFinite(v)?String(v):typeof v==='bigint'?v.toString():v",
+        );
+    }
+    REPLACER.with(|r| js_sys::JSON::stringify_with_replacer(value, r).ok()?.as_string())
+}
+
+/// Validates a form given as JSON text or as a plain object (SPEC §5).
+#[wasm_bindgen(js_name = validateForm, unchecked_return_type = "Report")]
+pub fn validate_form(#[wasm_bindgen(unchecked_param_type = "string | Form")] form: JsValue) -> JsValue {
+    let report = match form.as_string() {
+        Some(text) => crate::validate_json(&text),
+        None => match stringify(&form) {
+            Some(text) => crate::validate_json(&text),
+            None => crate::Report::unusable(
+                "SCHEMA_TYPE",
+                "申报表应为 JSON 文本或对象",
+                "the form must be JSON text or a plain object",
+            ),
+        },
+    };
+    to_js(&report)
+}
+
+/// Normalises one target value as typed (SPEC §4).
+#[wasm_bindgen(js_name = normaliseTarget, unchecked_return_type = "Target")]
+pub fn normalise_target(
+    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "Context | undefined | null")] context: JsValue,
+) -> JsValue {
+    let ctx: Context = if context.is_undefined() || context.is_null() {
+        Context::default()
+    } else {
+        serde_wasm_bindgen::from_value(context).unwrap_or_default()
+    };
+    to_js(&crate::target::normalise(text, &ctx))
+}
+
+/// The rule catalogue: every code with severity, review category and descriptions.
+#[wasm_bindgen(js_name = rules, unchecked_return_type = "RuleInfo[]")]
+pub fn rules() -> JsValue {
+    to_js(&crate::rules::catalogue())
+}
