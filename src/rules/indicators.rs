@@ -28,6 +28,7 @@ rule!(TARGET_MISSING, Error, INCOMPLETE, "指标值未填写", "an indicator has
 rule!(PLACEHOLDER_PARTIAL, Error, INCOMPLETE, "只有指标名称或指标值之一写了“-”；不适用的行两者都应为“-”", "only one of name and target is the placeholder \"-\"");
 rule!(COVERAGE_MISSING, Error, INCOMPLETE, "缺少必备的指标类型：数量、质量、时效、效益指标缺失为错误，满意度、成本指标缺失为警告（T2021）", "a required kind of indicator is missing: 数量/质量/时效/效益 (error), 满意度/成本 (warning), T2021");
 rule!(INDICATOR_DUPLICATE, Warning, SPLIT, "同一二级指标下有重复的三级指标", "the same indicator appears twice under one level-2");
+rule!(INDICATOR_LEVEL2_SUSPECT, Warning, LEVEL2_WRONG, "指标名称与所在二级指标不符（T2021：满意度指标放在了效益指标下，或生态效益、经济效益、满意度指标的名称与之无关）", "the indicator's name does not fit its level-2 (T2021)");
 rule!(INDICATOR_NAME_TOO_LONG, Warning, NOT_QUANTIFIED, "三级指标名称超过 100 个字", "the indicator name is over 100 characters");
 
 pub const RULES: &[Rule] = &[
@@ -39,8 +40,48 @@ pub const RULES: &[Rule] = &[
     PLACEHOLDER_PARTIAL,
     COVERAGE_MISSING,
     INDICATOR_DUPLICATE,
+    INDICATOR_LEVEL2_SUSPECT,
     INDICATOR_NAME_TOO_LONG,
 ];
+
+/// What a T2021 level-2 name must mention, by base name.
+const LEVEL2_TOPICS: &[(&str, &str, &[&str])] = &[
+    ("生态效益", "生态环境", &["生态", "环境", "环保", "节能", "减排", "能耗", "碳", "污染", "绿色", "废", "排放", "空气", "噪声", "纸"]),
+    ("经济效益", "经济收益或节约", &["经济", "收入", "节约", "节省", "成本", "效益", "产值", "资金", "费用", "金额", "价格", "利润", "税", "创收", "支出", "元"]),
+    ("服务对象满意度", "满意度", &["满意"]),
+];
+
+/// Whether the row's name is a satisfaction measure.
+fn is_satisfaction(name: &str) -> bool {
+    let core = taxonomy::name_core(name);
+    core.ends_with("满意度") || core.ends_with("满意率")
+}
+
+fn level2_fit(c: &mut Check, p: &str, row: &str, name: &str, level2: &str) {
+    let canonical = taxonomy::level2_canonical(c.template, level2);
+    if level2 != "服务对象满意度" && is_satisfaction(name) {
+        c.findings.add(
+            &INDICATOR_LEVEL2_SUSPECT,
+            format!("{p}/level2"),
+            format!("{row}是满意度指标，应放在“满意度指标—服务对象满意度指标”下，而不是“{canonical}”"),
+            format!("a satisfaction indicator belongs under 服务对象满意度指标, not {canonical}"),
+            &[("level2", canonical.clone()), ("expectedLevel2", "服务对象满意度指标".into())],
+        );
+        return;
+    }
+    let core = taxonomy::name_core(name);
+    if let Some((_, topic, words)) = LEVEL2_TOPICS.iter().find(|(b, _, _)| *b == level2) {
+        if !words.iter().any(|w| core.contains(w)) {
+            c.findings.add(
+                &INDICATOR_LEVEL2_SUSPECT,
+                format!("{p}/level2"),
+                format!("{row}放在“{canonical}”下，但名称与{topic}无关，请核对二级指标"),
+                format!("the name does not relate to {canonical}"),
+                &[("level2", canonical.clone()), ("topic", topic.to_string())],
+            );
+        }
+    }
+}
 
 const NAME_MAX: usize = 100;
 
@@ -180,6 +221,11 @@ pub fn check(c: &mut Check) {
                 format!("row {}: name has {len} characters (max {NAME_MAX})", i.saturating_add(1)),
                 &[("length", len.to_string())],
             );
+        }
+        if t == Template::T2021 && !blank(&ind.name) {
+            if let Some(l2) = lv.level2.as_deref().filter(|_| lv.level1.is_some()) {
+                level2_fit(c, &p, &row, &name, l2);
+            }
         }
         let l1_key = lv.level1.map_or(taxonomy::base(&l1_text), |l| l.canonical.to_string());
         let l2_key = lv.level2.clone().unwrap_or_default();
