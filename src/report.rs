@@ -30,7 +30,7 @@ pub struct Issue {
 
 /// Appends one RFC 6901 reference token to a pointer.
 pub fn pointer(base: &str, token: &str) -> String {
-    let mut out = String::with_capacity(base.len() + token.len() + 1);
+    let mut out = String::with_capacity(base.len().saturating_add(token.len()).saturating_add(1));
     out.push_str(base);
     out.push('/');
     for c in token.chars() {

@@ -72,9 +72,9 @@ pub fn display(v: Decimal) -> String {
         Some(rest) => ("-", rest),
         None => ("", int),
     };
-    let mut out = String::with_capacity(s.len() + int.len() / 3);
+    let mut out = String::with_capacity(s.len().saturating_add(int.len() / 3));
     for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
+        if i > 0 && int.len().saturating_sub(i) % 3 == 0 {
             out.push(',');
         }
         out.push(c);

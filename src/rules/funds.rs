@@ -110,7 +110,7 @@ pub fn check(c: &mut Check) {
             c.findings.add(
                 &FUNDS_ANNUAL_SUM,
                 "/funds/annual",
-                format!("年度资金申请总额 {} 元不等于 {} = {} 元（相差 {} 元）", display(a), terms(&parts), display(s), display(a - s)),
+                format!("年度资金申请总额 {} 元不等于 {} = {} 元（相差 {} 元）", display(a), terms(&parts), display(s), display(a.checked_sub(s).unwrap_or_default())),
                 format!("annual total {} does not equal the sum of its parts {}", display(a), display(s)),
                 &[("expected", amount::canonical(s)), ("actual", amount::canonical(a))],
             );
@@ -122,7 +122,7 @@ pub fn check(c: &mut Check) {
             c.findings.add(
                 &FUNDS_TOTAL_SUM,
                 "/funds/total",
-                format!("项目资金总额 {} 元不等于 {} = {} 元（相差 {} 元）", display(t), terms(&parts), display(s), display(t - s)),
+                format!("项目资金总额 {} 元不等于 {} = {} 元（相差 {} 元）", display(t), terms(&parts), display(s), display(t.checked_sub(s).unwrap_or_default())),
                 format!("project total {} does not equal fiscal + other funds {}", display(t), display(s)),
                 &[("expected", amount::canonical(s)), ("actual", amount::canonical(t))],
             );

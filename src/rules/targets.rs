@@ -269,7 +269,7 @@ fn semantics(c: &mut Check, p: &str, row: &str, t: &Target, m: &Meaning) {
             let (zh, en) = if good_low {
                 (format!("{row}越高越好，却写了“{}”（上限），应为 ≥ 或 =", t.input.trim()), "a higher-is-better indicator has an upper bound")
             } else if loose {
-                (format!("{row}越低越好，上限“{}”过于宽松，请核对（是否应为 <{}%）", t.input.trim(), fmt(hundred - v.min(hundred))), "the upper bound of a lower-is-better indicator is too loose")
+                (format!("{row}越低越好，上限“{}”过于宽松，请核对（是否应为 <{}%）", t.input.trim(), fmt(hundred.checked_sub(v.min(hundred)).unwrap_or_default())), "the upper bound of a lower-is-better indicator is too loose")
             } else {
                 (format!("{row}越低越好，却写了“{}”（下限），应为 ≤ 或 <", t.input.trim()), "a lower-is-better indicator has a lower bound")
             };

@@ -1,0 +1,161 @@
+//! Output side of the engine: the canonical string Shanghai's system prints
+//! (`≥90.00(%)`), the integrated budget system's split form, and the hint.
+
+use super::parse::Parsed;
+use super::{Context, Diagnostic, Kind, Op, Status, SystemTarget, Target};
+use crate::report::Severity;
+use rust_decimal::Decimal;
+
+/// The integrated budget system's limit for 指标值.
+pub const SYSTEM_VALUE_MAX: usize = 60;
+
+/// A decimal with at least two places, more when the value needs them.
+pub fn fixed2(v: Decimal) -> String {
+    let v = v.normalize();
+    let places = v.scale().max(2) as usize;
+    format!("{v:.places$}")
+}
+
+pub fn op_symbol(op: Op) -> &'static str {
+    match op {
+        Op::Ge => "≥",
+        Op::Gt => ">",
+        Op::Eq => "=",
+        Op::Lt => "<",
+        Op::Le => "≤",
+    }
+}
+
+/// The system's 运算符 spelling: full-width ＞ ＝ ＜.
+fn system_op(op: Op) -> &'static str {
+    match op {
+        Op::Ge => "≥",
+        Op::Gt => "＞",
+        Op::Eq => "＝",
+        Op::Lt => "＜",
+        Op::Le => "≤",
+    }
+}
+
+fn canonical(p: &Parsed) -> Option<String> {
+    let unit = |u: &Option<String>| u.as_ref().map(|u| format!("({u})")).unwrap_or_default();
+    match p.kind? {
+        Kind::Placeholder => Some("-".into()),
+        Kind::Qualitative | Kind::Relative => (p.status == Status::Valid).then(|| p.text.clone()),
+        Kind::Quantitative | Kind::Duration => {
+            Some(format!("{}{}{}", op_symbol(p.op?), fixed2(p.value?), unit(&p.unit)))
+        }
+        Kind::Range => Some(format!("{}~{}{}", fixed2(p.low?), fixed2(p.high?), unit(&p.unit))),
+        Kind::Rank => Some(format!("前{}名", p.value?.normalize())),
+        Kind::Deadline => p.date.map(|d| format!("{}年{}月{}日前", d.year, d.month, d.day)),
+    }
+}
+
+fn warn(code: &'static str, end: u32, zh: String, en: String) -> Diagnostic {
+    Diagnostic { code, severity: Severity::Warning, start: 0, end, message: zh, message_en: en }
+}
+
+/// The split form, or a warning saying why the target cannot be entered that way.
+fn system(p: &Parsed, canonical: &str, end: u32) -> Result<Option<SystemTarget>, Diagnostic> {
+    if p.status != Status::Valid {
+        return Ok(None);
+    }
+    let split = match p.kind {
+        Some(Kind::Quantitative | Kind::Duration | Kind::Rank) => match (p.op, p.value) {
+            (Some(op), Some(v)) => SystemTarget {
+                operator: system_op(op).into(),
+                value: fixed2(v),
+                unit: p.unit.clone(),
+            },
+            _ => return Ok(None),
+        },
+        Some(Kind::Range) => {
+            let (lo, unit) = (p.low.map(fixed2).unwrap_or_default(), p.unit.clone().unwrap_or_default());
+            return Err(warn(
+                "TARGET_RANGE",
+                end,
+                format!("一体化系统不能录入区间值，请改写为单一值（如 ≥{lo}({unit})）或拆成两个指标"),
+                format!("ranges cannot be entered in the integrated budget system; write ≥{lo}({unit}) or split the indicator"),
+            ));
+        }
+        Some(Kind::Deadline | Kind::Qualitative | Kind::Relative) => {
+            SystemTarget { operator: "定性".into(), value: canonical.to_string(), unit: None }
+        }
+        Some(Kind::Placeholder) | None => return Ok(None),
+    };
+    let n = split.value.chars().count();
+    if n > SYSTEM_VALUE_MAX {
+        return Err(warn(
+            "TARGET_TOO_LONG",
+            end,
+            format!("指标值有 {n} 个字，一体化系统最多 {SYSTEM_VALUE_MAX} 个字，请精简或量化"),
+            format!("target has {n} characters; the integrated system allows {SYSTEM_VALUE_MAX}"),
+        ));
+    }
+    if let Some(c) = split.value.chars().find(|c| matches!(c, '*' | '_' | '-')) {
+        return Err(warn(
+            "TARGET_SYSTEM_CHARS",
+            end,
+            format!("一体化系统的指标值不能含“{c}”，请改写"),
+            format!("the integrated system does not accept '{c}' in a target"),
+        ));
+    }
+    Ok(Some(split))
+}
+
+fn hint(p: &Parsed, canonical: Option<&str>, ctx: &Context) -> String {
+    let wants_percent = ctx.name.as_deref().is_some_and(|n| n.contains('率') || n.contains("满意度"));
+    match p.status {
+        Status::Empty if wants_percent => "请输入指标值，如 ≥90%".into(),
+        Status::Empty => "请输入指标值，如 ≥90%、=2次、2024年11月底前完成 或 合理".into(),
+        Status::Incomplete if wants_percent && p.unit.is_none() && p.value.is_some() => {
+            "请写计量单位 %，如 ≥90%".into()
+        }
+        Status::Incomplete | Status::Invalid => p
+            .diagnostics
+            .first()
+            .map(|d| d.message.clone())
+            .unwrap_or_else(|| "请继续输入".into()),
+        Status::Valid => match (p.kind, canonical) {
+            (Some(Kind::Placeholder), _) => "不适用".into(),
+            (Some(Kind::Qualitative), _) => "定性指标".into(),
+            (Some(Kind::Relative), _) => "相对指标：与参照值比较".into(),
+            (Some(Kind::Deadline), Some(c)) => format!("完成时限：{c}"),
+            (Some(Kind::Range), Some(c)) => format!("区间：{c}"),
+            (_, Some(c)) => format!("规范写法：{c}"),
+            _ => String::new(),
+        },
+    }
+}
+
+pub fn build(input: &str, mut p: Parsed, ctx: &Context) -> Target {
+    let canonical = canonical(&p);
+    let end = p.diagnostics.first().map_or(0, |_| 0).max(
+        u32::try_from(input.encode_utf16().count()).unwrap_or(u32::MAX),
+    );
+    let system = match system(&p, canonical.as_deref().unwrap_or(""), end) {
+        Ok(s) => s,
+        Err(d) => {
+            p.diagnostics.push(d);
+            None
+        }
+    };
+    let hint = hint(&p, canonical.as_deref(), ctx);
+    Target {
+        input: input.to_string(),
+        status: p.status,
+        kind: p.kind,
+        canonical,
+        op: p.op,
+        value: p.value,
+        low: p.low,
+        high: p.high,
+        unit: p.unit,
+        date: p.date.map(|d| d.to_string()),
+        note: p.note,
+        direction: p.direction,
+        system,
+        hint,
+        diagnostics: p.diagnostics,
+    }
+}

@@ -1,0 +1,170 @@
+//! The target-value engine (指标值, SPEC §4): turns what a clerk types into a
+//! structured value, one canonical string and the integrated budget system's
+//! split form, and says while typing whether the text is empty, incomplete,
+//! valid or invalid.
+//!
+//! * `fold`    — full-width, look-alike and traditional characters, UTF-16 spans
+//! * `number`  — ASCII and Chinese numerals
+//! * `lexicon` — operator words, units, reference and direction words
+//! * `parse`   — the grammar
+//! * `format`  — canonical string, `system` split, hints
+
+pub mod fold;
+mod format;
+mod lexicon;
+mod number;
+mod parse;
+
+use crate::report::Severity;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize, Serializer};
+
+/// Longest target text accepted, in UTF-16 code units. Real targets are under
+/// 200; the bound keeps every call cheap whatever is pasted.
+pub const MAX_TARGET_LEN: usize = 2000;
+
+/// What the caller knows about the indicator the target belongs to.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Context {
+    /// Budget year: completes deadlines written without one (`11月底前完成`).
+    #[serde(default)]
+    pub year: Option<i32>,
+    #[serde(default)]
+    pub level1: Option<String>,
+    #[serde(default)]
+    pub level2: Option<String>,
+    /// Indicator name (三级指标): tailors the hint (a 率 wants %).
+    #[serde(default)]
+    pub name: Option<String>,
+}
+
+/// Where the person typing stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub enum Status {
+    Empty,
+    /// A beginning of something valid (`≥`, `≥9`, `11月底前完成` without a year).
+    Incomplete,
+    Valid,
+    Invalid,
+}
+
+/// What sort of target the text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub enum Kind {
+    Quantitative,
+    Range,
+    Duration,
+    Deadline,
+    Relative,
+    Rank,
+    Qualitative,
+    Placeholder,
+}
+
+/// Comparison operator, serialised in the canonical spelling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub enum Op {
+    #[serde(rename = "≥")]
+    Ge,
+    #[serde(rename = ">")]
+    Gt,
+    #[serde(rename = "=")]
+    Eq,
+    #[serde(rename = "<")]
+    Lt,
+    #[serde(rename = "≤")]
+    Le,
+}
+
+/// Which way is better, when the text says so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub enum Direction {
+    Higher,
+    Lower,
+    Equal,
+}
+
+/// The integrated budget system's three fields (运算符, 指标值, 计量单位).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct SystemTarget {
+    /// `≥ ＞ ＝ ＜ ≤` or `定性`.
+    pub operator: String,
+    pub value: String,
+    pub unit: Option<String>,
+}
+
+/// One finding about the text, with the span to underline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Diagnostic {
+    pub code: &'static str,
+    pub severity: Severity,
+    /// Start, in UTF-16 code units of the input.
+    pub start: u32,
+    /// End (exclusive), in UTF-16 code units of the input.
+    pub end: u32,
+    pub message: String,
+    pub message_en: String,
+}
+
+/// A normalised target value.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Target {
+    pub input: String,
+    pub status: Status,
+    pub kind: Option<Kind>,
+    pub canonical: Option<String>,
+    pub op: Option<Op>,
+    #[serde(serialize_with = "decimal_str")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string | null"))]
+    pub value: Option<Decimal>,
+    #[serde(serialize_with = "decimal_str")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string | null"))]
+    pub low: Option<Decimal>,
+    #[serde(serialize_with = "decimal_str")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string | null"))]
+    pub high: Option<Decimal>,
+    pub unit: Option<String>,
+    /// Deadline as ISO `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// Words kept beside the value (`到场`, `完成对全市…注册医师的考核`).
+    pub note: Option<String>,
+    pub direction: Option<Direction>,
+    pub system: Option<SystemTarget>,
+    /// Short Chinese help for the person typing.
+    pub hint: String,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+fn decimal_str<S: Serializer>(v: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(d) => s.serialize_str(&d.normalize().to_string()),
+        None => s.serialize_none(),
+    }
+}
+
+impl Target {
+    /// Whether the value is a percentage.
+    pub fn is_percent(&self) -> bool {
+        self.unit.as_deref() == Some("%")
+    }
+}
+
+/// Normalises one target text. Never panics; linear in the input length.
+pub fn normalise(text: &str, ctx: &Context) -> Target {
+    let parsed = parse::parse(text, ctx);
+    format::build(text, parsed, ctx)
+}

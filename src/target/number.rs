@@ -1,0 +1,155 @@
+//! Numbers as clerks type them: ASCII digits with thousands separators and a
+//! decimal point, and Chinese numerals (三, 十五, 两, 一百二十).
+
+use super::fold::Ch;
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+/// At most this many integer digits (a quadrillion of anything is no target),
+/// and this many decimals: canonical forms then always read back.
+pub const MAX_INT_DIGITS: usize = 15;
+const MAX_FRAC_DIGITS: usize = 6;
+
+/// What was found at a position that starts with a digit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scan {
+    /// A complete number spanning `len` characters.
+    Number { value: Decimal, len: usize },
+    /// The text ends in the middle of a number (`9.`, `1,2`).
+    Incomplete,
+    /// Not a well-formed number (`1,2345`, `9.9.9`); `len` characters.
+    Malformed { len: usize },
+    /// More digits than any target has (over 15 before or 6 after the point).
+    TooLong { len: usize },
+}
+
+/// Scans an ASCII number at `s[i..]` (`s[i]` must be a digit).
+pub fn arabic(s: &[Ch], i: usize) -> Scan {
+    let mut text = String::new();
+    let mut k = i;
+    let mut groups: Vec<usize> = Vec::new();
+    let mut run = 0usize;
+    let mut seen_dot = false;
+    let mut int_digits = 0usize;
+    let mut frac_digits = 0usize;
+    while let Some(ch) = s.get(k) {
+        let next_digit = s.get(k.saturating_add(1)).is_some_and(|n| n.c.is_ascii_digit());
+        match ch.c {
+            '0'..='9' => {
+                text.push(ch.c);
+                run = run.saturating_add(1);
+                if seen_dot {
+                    frac_digits = frac_digits.saturating_add(1);
+                } else {
+                    int_digits = int_digits.saturating_add(1);
+                }
+            }
+            ',' if !seen_dot && next_digit => {
+                groups.push(run);
+                run = 0;
+            }
+            '.' if next_digit && !seen_dot => {
+                seen_dot = true;
+                groups.push(run);
+                run = 0;
+                text.push('.');
+            }
+            '.' if next_digit => return Scan::Malformed { len: k.saturating_add(1).saturating_sub(i) },
+            ',' | '.' if k.saturating_add(1) == s.len() => return Scan::Incomplete,
+            _ => break,
+        }
+        k = k.saturating_add(1);
+    }
+    let len = k.saturating_sub(i);
+    if int_digits > MAX_INT_DIGITS || frac_digits > MAX_FRAC_DIGITS {
+        return Scan::TooLong { len };
+    }
+    // Thousands groups: 1-3 digits, then exactly three per group up to the point.
+    let int_groups: Vec<usize> = if seen_dot {
+        groups.clone()
+    } else {
+        let mut g = groups.clone();
+        g.push(run);
+        g
+    };
+    if int_groups.len() > 1 {
+        let first_ok = int_groups.first().is_some_and(|&n| (1..=3).contains(&n));
+        let rest = int_groups.get(1..).unwrap_or(&[]);
+        let last_short = rest.last().is_some_and(|&n| n < 3);
+        let middle_ok = rest
+            .get(..rest.len().saturating_sub(1))
+            .unwrap_or(&[])
+            .iter()
+            .all(|&n| n == 3);
+        let last_ok = rest.last().is_some_and(|&n| n == 3);
+        if !(first_ok && middle_ok && last_ok) {
+            if first_ok && middle_ok && last_short && !seen_dot && k == s.len() {
+                return Scan::Incomplete;
+            }
+            return Scan::Malformed { len };
+        }
+    }
+    match Decimal::from_str(&text) {
+        Ok(value) => Scan::Number { value, len },
+        Err(_) => Scan::Malformed { len },
+    }
+}
+
+/// The value of one Chinese digit character.
+pub fn chinese_digit(c: char) -> Option<u64> {
+    Some(match c {
+        '零' => 0,
+        '一' => 1,
+        '二' | '两' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
+fn chinese_multiplier(c: char) -> Option<u64> {
+    Some(match c {
+        '十' => 10,
+        '百' => 100,
+        '千' => 1000,
+        _ => return None,
+    })
+}
+
+/// Scans a Chinese numeral at `s[i..]`: returns its value and length, or
+/// `None` when no numeral starts there. 万 and 亿 after a numeral are left to
+/// the caller, which decides between magnitude and unit.
+pub fn chinese(s: &[Ch], i: usize) -> Option<(u64, usize)> {
+    let first = s.get(i)?.c;
+    if chinese_digit(first).is_none() && first != '十' {
+        return None;
+    }
+    let mut section: u64 = 0;
+    let mut digit: Option<u64> = None;
+    let mut k = i;
+    while let Some(ch) = s.get(k) {
+        if let Some(d) = chinese_digit(ch.c) {
+            if digit.is_some_and(|x| x != 0) && d != 0 {
+                break; // "三四" is not one number
+            }
+            digit = Some(d);
+        } else if let Some(m) = chinese_multiplier(ch.c) {
+            let add = digit.unwrap_or(1).checked_mul(m)?;
+            section = section.checked_add(add)?;
+            digit = None;
+        } else {
+            break;
+        }
+        k = k.saturating_add(1);
+        if k.saturating_sub(i) > 12 {
+            return None;
+        }
+    }
+    let value = section.checked_add(digit.unwrap_or(0))?;
+    Some((value, k.saturating_sub(i)))
+}
