@@ -67,6 +67,6 @@ pub fn validate_value(value: &serde_json::Value) -> Report {
     let (template, _) = rules::template_resolve(&form, &mut findings);
     let mut check = Check::new(&form, template, findings);
     rules::run(&mut check);
-    let normalised = form::canonical::normalised(&form, template, &check.targets);
+    let normalised = form::canonical::normalised(&form, template, &check.rows);
     Report::new(Some(template), check.findings.issues, Some(normalised))
 }

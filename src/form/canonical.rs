@@ -5,7 +5,8 @@
 
 use super::model::{Budget, Form, Funds, Indicator};
 use super::{amount, date, taxonomy, Template};
-use crate::target::{Status, Target};
+use crate::rules::check::Row;
+use crate::target::Status;
 
 fn money(v: &Option<String>) -> Option<String> {
     v.as_ref().map(|t| amount::parse(t).map(amount::canonical).unwrap_or_else(|_| t.clone()))
@@ -15,8 +16,10 @@ fn day(v: &Option<String>) -> Option<String> {
     v.as_ref().map(|t| date::parse(t).map(|(d, _)| d.to_string()).unwrap_or_else(|| t.clone()))
 }
 
-fn row(template: Template, ind: &Indicator, target: Option<&Target>) -> Indicator {
-    let lv = taxonomy::resolve(template, ind.level1.as_deref().unwrap_or(""), ind.level2.as_deref().unwrap_or(""));
+fn row(template: Template, ind: &Indicator, info: Option<&Row>) -> Indicator {
+    let Some(info) = info else { return ind.clone() };
+    let lv = &info.levels;
+    let target = info.target.as_ref();
     let level1 = lv.level1.map(|l| l.canonical.to_string()).or_else(|| ind.level1.clone());
     let level2 = match (&lv.level1, &lv.level2) {
         (Some(parent), Some(b)) if taxonomy::admits(parent, b) => Some(taxonomy::level2_canonical(template, b)),
@@ -29,7 +32,7 @@ fn row(template: Template, ind: &Indicator, target: Option<&Target>) -> Indicato
     Indicator { level1, level2, name: ind.name.as_ref().map(|n| n.trim().to_string()), target: target_text, note }
 }
 
-pub fn normalised(form: &Form, template: Template, targets: &[Option<Target>]) -> Form {
+pub fn normalised(form: &Form, template: Template, rows: &[Row]) -> Form {
     Form {
         template: Some(format!("{template:?}")),
         start_date: day(&form.start_date),
@@ -54,8 +57,8 @@ pub fn normalised(form: &Form, template: Template, targets: &[Option<Target>]) -
                 .map(|r| super::model::CompositionRow { name: r.name.clone(), amount: money(&r.amount) })
                 .collect(),
         }),
-        indicators: form.indicators.as_ref().map(|rows| {
-            rows.iter().enumerate().map(|(i, ind)| row(template, ind, targets.get(i).and_then(Option::as_ref))).collect()
+        indicators: form.indicators.as_ref().map(|list| {
+            list.iter().enumerate().map(|(i, ind)| row(template, ind, rows.get(i))).collect()
         }),
         ..form.clone()
     }

@@ -119,6 +119,7 @@ fn parents_any(level2_base: &str) -> bool {
 }
 
 /// How one row's two level cells read under a template.
+#[derive(Clone)]
 pub struct Levels {
     /// The level-1 group the row belongs to: as written, or — when a level-2
     /// name was written in the level-1 cell — the group that name belongs to.

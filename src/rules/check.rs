@@ -4,6 +4,7 @@
 use super::Findings;
 use crate::form::date::{self, Date};
 use crate::form::model::{Form, Indicator};
+use crate::form::taxonomy::{self, Levels};
 use crate::form::Template;
 use crate::target::{self, Context, Target};
 
@@ -15,8 +16,25 @@ pub struct Check<'a> {
     pub start: Option<Date>,
     /// Parsed end date (last day it covers).
     pub end: Option<Date>,
-    /// The normalised target of each indicator row (`None` when the row has none).
-    pub targets: Vec<Option<Target>>,
+    /// What every rule reads about each indicator row, worked out once.
+    pub rows: Vec<Row>,
+}
+
+/// One indicator row, analysed once for all rule families.
+pub struct Row {
+    pub levels: Levels,
+    /// The name folded and without its numbering (`指标 1：覆盖率` → `覆盖率`).
+    pub core: String,
+    /// Name and target are the not-applicable placeholder `-`.
+    pub placeholder_name: bool,
+    pub placeholder_target: bool,
+    /// The normalised target (`None` when the row has none).
+    pub target: Option<Target>,
+}
+
+/// Whether a cell is the placeholder `-` (also `－`, `—`).
+pub fn is_placeholder(v: &Option<String>) -> bool {
+    v.as_deref().map(str::trim).is_some_and(|s| s.chars().count() == 1 && s.chars().all(|c| crate::target::fold::fold_char(c) == '-'))
 }
 
 impl<'a> Check<'a> {
@@ -24,7 +42,7 @@ impl<'a> Check<'a> {
         let start = form.start_date.as_deref().and_then(date::parse).map(|(d, _)| d);
         let end = form.end_date.as_deref().and_then(date::parse).map(|(d, p)| date::end_of(d, p));
         let year = form.year.and_then(|y| i32::try_from(y).ok()).or(end.map(|d| d.year));
-        let targets = form
+        let rows = form
             .indicators
             .iter()
             .flatten()
@@ -35,10 +53,16 @@ impl<'a> Check<'a> {
                     level2: ind.level2.clone(),
                     name: ind.name.clone(),
                 };
-                ind.target.as_deref().map(|t| target::normalise(t, &ctx))
+                Row {
+                    levels: taxonomy::resolve(template, ind.level1.as_deref().unwrap_or(""), ind.level2.as_deref().unwrap_or("")),
+                    core: taxonomy::name_core(ind.name.as_deref().unwrap_or("")),
+                    placeholder_name: is_placeholder(&ind.name),
+                    placeholder_target: is_placeholder(&ind.target),
+                    target: ind.target.as_deref().map(|t| target::normalise(t, &ctx)),
+                }
             })
             .collect();
-        Check { form, template, findings, start, end, targets }
+        Check { form, template, findings, start, end, rows }
     }
 
     /// A project whose period spans more than one calendar year.
@@ -48,9 +72,5 @@ impl<'a> Check<'a> {
 
     pub fn indicators(&self) -> impl Iterator<Item = (usize, &'a Indicator)> {
         self.form.indicators.iter().flatten().enumerate()
-    }
-
-    pub fn target(&self, i: usize) -> Option<&Target> {
-        self.targets.get(i).and_then(Option::as_ref)
     }
 }

@@ -2,7 +2,7 @@
 //! repeated, placeholders whole, and (T2021) every required kind covered.
 
 use super::{review, Check, Rule, Scope};
-use crate::form::taxonomy::{self, Levels};
+use crate::form::taxonomy;
 use crate::form::Template;
 use crate::report::Severity;
 use std::collections::HashMap;
@@ -51,15 +51,14 @@ const LEVEL2_TOPICS: &[(&str, &str, &[&str])] = &[
     ("服务对象满意度", "满意度", &["满意"]),
 ];
 
-/// Whether the row's name is a satisfaction measure.
-fn is_satisfaction(name: &str) -> bool {
-    let core = taxonomy::name_core(name);
+/// Whether the row's name (numbering removed) is a satisfaction measure.
+fn is_satisfaction(core: &str) -> bool {
     core.ends_with("满意度") || core.ends_with("满意率")
 }
 
-fn level2_fit(c: &mut Check, p: &str, row: &str, name: &str, level2: &str) {
+fn level2_fit(c: &mut Check, p: &str, row: &str, core: &str, level2: &str) {
     let canonical = taxonomy::level2_canonical(c.template, level2);
-    if level2 != "服务对象满意度" && is_satisfaction(name) {
+    if level2 != "服务对象满意度" && is_satisfaction(core) {
         c.findings.add(
             &INDICATOR_LEVEL2_SUSPECT,
             format!("{p}/level2"),
@@ -69,7 +68,6 @@ fn level2_fit(c: &mut Check, p: &str, row: &str, name: &str, level2: &str) {
         );
         return;
     }
-    let core = taxonomy::name_core(name);
     if let Some((_, topic, words)) = LEVEL2_TOPICS.iter().find(|(b, _, _)| *b == level2) {
         if !words.iter().any(|w| core.contains(w)) {
             c.findings.add(
@@ -85,10 +83,6 @@ fn level2_fit(c: &mut Check, p: &str, row: &str, name: &str, level2: &str) {
 
 const NAME_MAX: usize = 100;
 
-pub fn is_placeholder(v: &Option<String>) -> bool {
-    v.as_deref().is_some_and(|s| crate::target::fold::fold_str(s.trim()) == "-")
-}
-
 fn blank(v: &Option<String>) -> bool {
     v.as_deref().is_none_or(|s| s.trim().is_empty())
 }
@@ -102,21 +96,14 @@ pub fn row_label(i: usize, name: &Option<String>) -> String {
     }
 }
 
-/// The levels of every row, resolved once.
-pub fn levels(c: &Check) -> Vec<Levels> {
-    c.indicators()
-        .map(|(_, ind)| {
-            taxonomy::resolve(c.template, ind.level1.as_deref().unwrap_or(""), ind.level2.as_deref().unwrap_or(""))
-        })
-        .collect()
-}
-
 pub fn check(c: &mut Check) {
-    let all = levels(c);
     let t = c.template;
     let mut seen: HashMap<(String, String, String), usize> = HashMap::new();
     let mut covered: Vec<(&str, String)> = Vec::new();
-    for ((i, ind), lv) in c.indicators().zip(all.iter()) {
+    for (i, ind) in c.indicators() {
+        let Some(info) = c.rows.get(i) else { continue };
+        let (lv, core) = (&info.levels.clone(), info.core.clone());
+        let (name_ph, target_ph) = (info.placeholder_name, info.placeholder_target);
         let p = format!("/indicators/{i}");
         let row = row_label(i, &ind.name);
         let l1_text = ind.level1.clone().unwrap_or_default();
@@ -179,7 +166,6 @@ pub fn check(c: &mut Check) {
                 }
             }
         }
-        let (name_ph, target_ph) = (is_placeholder(&ind.name), is_placeholder(&ind.target));
         if name_ph != target_ph {
             let (field, zh) = if name_ph { ("target", "指标值") } else { ("name", "指标名称") };
             c.findings.add(
@@ -224,7 +210,7 @@ pub fn check(c: &mut Check) {
         }
         if t == Template::T2021 && !blank(&ind.name) {
             if let Some(l2) = lv.level2.as_deref().filter(|_| lv.level1.is_some()) {
-                level2_fit(c, &p, &row, &name, l2);
+                level2_fit(c, &p, &row, &core, l2);
             }
         }
         let l1_key = lv.level1.map_or(taxonomy::base(&l1_text), |l| l.canonical.to_string());
@@ -233,7 +219,7 @@ pub fn check(c: &mut Check) {
             if let Some(l) = lv.level1 {
                 covered.push((l.base, l2_key.clone()));
             }
-            let key = (l1_key, l2_key, taxonomy::name_core(&name));
+            let key = (l1_key, l2_key, core);
             match seen.get(&key) {
                 Some(&first) => c.findings.add(
                     &INDICATOR_DUPLICATE,

@@ -3,7 +3,7 @@
 //! severities, review categories and descriptions exist in one place.
 
 mod budget;
-mod check;
+pub mod check;
 mod choices;
 mod dates;
 mod funds;

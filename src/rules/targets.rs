@@ -2,9 +2,8 @@
 //! direction the indicator's name calls for, and within the project period.
 //! `ENGINE_RULES` are the diagnostics `normaliseTarget` itself reports.
 
-use super::indicators::{is_placeholder, levels, row_label};
+use super::indicators::row_label;
 use super::{review, Check, Rule, Scope};
-use crate::form::taxonomy;
 use crate::report::Severity;
 use crate::target::{Diagnostic, Kind, Op, Status, Target};
 use rust_decimal::Decimal;
@@ -113,8 +112,8 @@ struct Meaning {
     level2: String,
 }
 
-fn meaning(name: &str, level2: Option<&str>) -> Meaning {
-    let n = taxonomy::name_core(name);
+fn meaning(core: &str, level2: Option<&str>) -> Meaning {
+    let n = core.to_string();
     let l2 = level2.unwrap_or("").to_string();
     let bad = has_any(&n, BAD_WORDS) && !has_any(&n, BAD_EXCEPT);
     let satisfaction = n.contains("满意") || l2.contains("满意度");
@@ -136,16 +135,16 @@ fn fmt(v: Decimal) -> String {
 }
 
 pub fn check(c: &mut Check) {
-    let all = levels(c);
     let rows: Vec<_> = c.indicators().collect();
-    for ((i, ind), lv) in rows.into_iter().zip(all.iter()) {
-        if is_placeholder(&ind.name) || is_placeholder(&ind.target) {
+    for (i, ind) in rows {
+        let Some(info) = c.rows.get(i) else { continue };
+        if info.placeholder_name || info.placeholder_target {
             continue;
         }
-        let Some(t) = c.target(i).cloned() else { continue };
+        let Some(t) = info.target.clone() else { continue };
         let p = format!("/indicators/{i}/target");
         let row = row_label(i, &ind.name);
-        let m = meaning(ind.name.as_deref().unwrap_or(""), lv.level2.as_deref());
+        let m = meaning(&info.core, info.levels.level2.as_deref());
         match t.status {
             Status::Empty => continue,
             Status::Invalid | Status::Incomplete => {
