@@ -185,7 +185,7 @@ impl Reader<'_> {
             let rp = format!("{p}/composition/{i}");
             match row {
                 Value::Object(r) => {
-                    self.unknown_keys(r, &rp, &["name", "amount"]);
+                    self.unknown_keys(r, &rp, COMPOSITION_KEYS);
                     composition.push(CompositionRow { name: self.text(r, &rp, "name"), amount: self.amount(r, &rp, "amount") });
                 }
                 other => self.wrong_type(&rp, other, "对象 {name, amount}", "an object {name, amount}"),
@@ -221,16 +221,18 @@ impl Reader<'_> {
     }
 }
 
-const FORM_KEYS: &[&str] = &[
+pub /// The keys the model knows, per object; the JSON Schema lists the same.
+pub const FORM_KEYS: &[&str] = &[
     "template", "year", "projectName", "department", "implementingUnit", "declaringUnit",
     "projectNature", "projectCategory", "projectType", "fundUse", "performanceType",
     "includesGovernmentPurchase", "startDate", "endDate", "funds", "budget", "overallGoal",
     "annualGoal", "overview", "basis", "necessity", "safeguards", "plan", "indicators",
 ];
-const FUNDS_KEYS: &[&str] =
+pub const FUNDS_KEYS: &[&str] =
     &["total", "totalFiscal", "totalOther", "annual", "annualFiscal", "carryOver", "annualOther"];
-const BUDGET_KEYS: &[&str] = &["total", "current", "priorYear", "priorYearExecuted", "composition"];
-const INDICATOR_KEYS: &[&str] = &["level1", "level2", "name", "target", "note"];
+pub const BUDGET_KEYS: &[&str] = &["total", "current", "priorYear", "priorYearExecuted", "composition"];
+pub const COMPOSITION_KEYS: &[&str] = &["name", "amount"];
+pub const INDICATOR_KEYS: &[&str] = &["level1", "level2", "name", "target", "note"];
 
 /// Reads a parsed JSON value as a form. `None` when the value is not an object.
 pub fn read(value: &Value, f: &mut Findings) -> Option<Form> {
