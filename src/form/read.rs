@@ -221,7 +221,7 @@ impl Reader<'_> {
     }
 }
 
-pub /// The keys the model knows, per object; the JSON Schema lists the same.
+/// The keys the model knows, per object; the JSON Schema lists the same.
 pub const FORM_KEYS: &[&str] = &[
     "template", "year", "projectName", "department", "implementingUnit", "declaringUnit",
     "projectNature", "projectCategory", "projectType", "fundUse", "performanceType",
