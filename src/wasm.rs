@@ -13,16 +13,18 @@ fn to_js<T: serde::Serialize>(value: &T) -> JsValue {
         .unwrap_or(JsValue::NULL)
 }
 
-/// Stringifies a plain object; non-finite numbers become strings so that an
-/// amount of `NaN` is reported rather than silently turned into `null`.
-fn stringify(value: &JsValue) -> Option<String> {
-    thread_local! {
-        static REPLACER: js_sys::Function = js_sys::Function::new_with_args(
-            "k,v",
-            "return typeof v==='number'&&!Number.isFinite(v)?String(v):typeof v==='bigint'?v.toString():v",
-        );
-    }
-    REPLACER.with(|r| js_sys::JSON::stringify_with_replacer(value, r).ok()?.as_string())
+// Stringifies a plain object; non-finite numbers and BigInts become strings so
+// that an amount of `NaN` is reported rather than silently turned into `null`.
+// A module snippet, not `new Function`, so pages with a strict
+// Content-Security-Policy (no 'unsafe-eval') can use the module.
+#[wasm_bindgen(inline_js = "export function stringify_form(v) {
+  try {
+    const s = JSON.stringify(v, (k, x) => typeof x === 'number' && !Number.isFinite(x) ? String(x) : typeof x === 'bigint' ? x.toString() : x);
+    return typeof s === 'string' ? s : undefined;
+  } catch (e) { return undefined; }
+}")]
+extern "C" {
+    fn stringify_form(value: &JsValue) -> Option<String>;
 }
 
 /// Validates a form given as JSON text or as a plain object (SPEC §5).
@@ -30,7 +32,7 @@ fn stringify(value: &JsValue) -> Option<String> {
 pub fn validate_form(#[wasm_bindgen(unchecked_param_type = "string | Form")] form: JsValue) -> JsValue {
     let report = match form.as_string() {
         Some(text) => crate::validate_json(&text),
-        None => match stringify(&form) {
+        None => match stringify_form(&form) {
             Some(text) => crate::validate_json(&text),
             None => crate::Report::unusable(
                 "SCHEMA_TYPE",
@@ -57,7 +59,7 @@ pub fn normalise_target(
 }
 
 /// The rule catalogue: every code with severity, review category and descriptions.
-#[wasm_bindgen(js_name = rules, unchecked_return_type = "RuleInfo[]")]
+#[wasm_bindgen(js_name = rules, unchecked_return_type = "Rule[]")]
 pub fn rules() -> JsValue {
     to_js(&crate::rules::catalogue())
 }

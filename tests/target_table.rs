@@ -92,11 +92,21 @@ fn table_holds_every_seed_target() {
 /// The native results, for the wasm parity test.
 #[test]
 fn target_results_snapshot() {
-    let items: Vec<serde_json::Value> = common::seed_targets()
-        .iter()
+    #[derive(serde::Serialize)]
+    struct Year {
+        year: i32,
+    }
+    #[derive(serde::Serialize)]
+    struct Item {
+        input: String,
+        context: Year,
+        result: perftarget::Target,
+    }
+    let items: Vec<Item> = common::seed_targets()
+        .into_iter()
         .map(|(t, y)| {
-            let ctx = Context { year: Some(*y), ..Context::default() };
-            serde_json::json!({ "input": t, "context": { "year": y }, "result": normalise(t, &ctx) })
+            let result = normalise(&t, &Context { year: Some(y), ..Context::default() });
+            Item { input: t, context: Year { year: y }, result }
         })
         .collect();
     let text = serde_json::to_string_pretty(&items).unwrap() + "\n";

@@ -8,6 +8,8 @@ use serde::Serialize;
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", tsify(missing_as_null, hashmap_as_object))]
+#[serde(default)]
 pub struct Form {
     /// `T2019`, `T2020` or `T2021`; detected when absent.
     pub template: Option<String>,
@@ -59,6 +61,8 @@ pub struct Form {
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", tsify(missing_as_null, hashmap_as_object))]
+#[serde(default)]
 pub struct Funds {
     pub total: Option<String>,
     pub total_fiscal: Option<String>,
@@ -73,6 +77,8 @@ pub struct Funds {
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", tsify(missing_as_null, hashmap_as_object))]
+#[serde(default)]
 pub struct Budget {
     /// 项目总预算.
     pub total: Option<String>,
@@ -89,6 +95,8 @@ pub struct Budget {
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", tsify(missing_as_null, hashmap_as_object))]
+#[serde(default)]
 pub struct CompositionRow {
     pub name: Option<String>,
     pub amount: Option<String>,
@@ -98,6 +106,8 @@ pub struct CompositionRow {
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", tsify(missing_as_null, hashmap_as_object))]
+#[serde(default)]
 pub struct Indicator {
     /// 一级指标 / 一级目标.
     pub level1: Option<String>,

@@ -47,12 +47,8 @@ impl<'a> Check<'a> {
             .iter()
             .flatten()
             .map(|ind| {
-                let ctx = Context {
-                    year,
-                    level1: ind.level1.clone(),
-                    level2: ind.level2.clone(),
-                    name: ind.name.clone(),
-                };
+                // Only the year changes what a target means; names only tailor hints.
+                let ctx = Context { year, ..Context::default() };
                 Row {
                     levels: taxonomy::resolve(template, ind.level1.as_deref().unwrap_or(""), ind.level2.as_deref().unwrap_or("")),
                     core: taxonomy::name_core(ind.name.as_deref().unwrap_or("")),

@@ -100,9 +100,10 @@ pub fn check(c: &mut Check) {
     let t = c.template;
     let mut seen: HashMap<(String, String, String), usize> = HashMap::new();
     let mut covered: Vec<(&str, String)> = Vec::new();
-    for (i, ind) in c.indicators() {
-        let Some(info) = c.rows.get(i) else { continue };
-        let (lv, core) = (&info.levels.clone(), info.core.clone());
+    // The rows are lent out while findings are added, then put back.
+    let rows = std::mem::take(&mut c.rows);
+    for ((i, ind), info) in c.indicators().zip(rows.iter()) {
+        let (lv, core) = (&info.levels, info.core.clone());
         let (name_ph, target_ph) = (info.placeholder_name, info.placeholder_target);
         let p = format!("/indicators/{i}");
         let row = row_label(i, &ind.name);
@@ -234,9 +235,10 @@ pub fn check(c: &mut Check) {
             }
         }
     }
-    if t == Template::T2021 && c.form.indicators.as_ref().is_some_and(|v| !v.is_empty()) {
+    if t == Template::T2021 && !rows.is_empty() {
         coverage(c, &covered);
     }
+    c.rows = rows;
 }
 
 fn coverage(c: &mut Check, covered: &[(&str, String)]) {

@@ -135,20 +135,20 @@ fn fmt(v: Decimal) -> String {
 }
 
 pub fn check(c: &mut Check) {
-    let rows: Vec<_> = c.indicators().collect();
-    for (i, ind) in rows {
-        let Some(info) = c.rows.get(i) else { continue };
+    // The rows are lent out while findings are added, then put back.
+    let rows = std::mem::take(&mut c.rows);
+    for ((i, ind), info) in c.indicators().zip(rows.iter()) {
         if info.placeholder_name || info.placeholder_target {
             continue;
         }
-        let Some(t) = info.target.clone() else { continue };
+        let Some(t) = info.target.as_ref() else { continue };
         let p = format!("/indicators/{i}/target");
         let row = row_label(i, &ind.name);
         let m = meaning(&info.core, info.levels.level2.as_deref());
         match t.status {
             Status::Empty => continue,
             Status::Invalid | Status::Incomplete => {
-                invalid(c, &p, &row, &t);
+                invalid(c, &p, &row, t);
                 continue;
             }
             Status::Valid => {}
@@ -169,11 +169,12 @@ pub fn check(c: &mut Check) {
                 &[("input", t.input.clone()), ("canonical", canonical.clone())],
             );
         }
-        semantics(c, &p, &row, &t, &m);
+        semantics(c, &p, &row, t, &m);
         if t.kind == Some(Kind::Deadline) {
-            deadline(c, &p, &row, &t);
+            deadline(c, &p, &row, t);
         }
     }
+    c.rows = rows;
 }
 
 fn invalid(c: &mut Check, p: &str, row: &str, t: &Target) {

@@ -29,6 +29,9 @@ pub fn fold(text: &str) -> Vec<Ch> {
 
 /// The folded spelling of one character.
 pub fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return if matches!(c, '\t' | '\n' | '\r') { ' ' } else { c };
+    }
     match c {
         // Full-width ASCII block: ＞＝≥ digits ％ （） etc.
         '\u{FF01}'..='\u{FF5E}' => char::from_u32((c as u32).wrapping_sub(0xFEE0)).unwrap_or(c),

@@ -96,6 +96,7 @@ pub enum Direction {
 /// The integrated budget system's three fields (运算符, 指标值, 计量单位).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", tsify(missing_as_null, hashmap_as_object))]
 pub struct SystemTarget {
     /// `≥ ＞ ＝ ＜ ≤` or `定性`.
     pub operator: String,
@@ -107,6 +108,7 @@ pub struct SystemTarget {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", tsify(missing_as_null, hashmap_as_object))]
 pub struct Diagnostic {
     pub code: &'static str,
     pub severity: Severity,
@@ -122,6 +124,7 @@ pub struct Diagnostic {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", tsify(missing_as_null, hashmap_as_object))]
 pub struct Target {
     pub input: String,
     pub status: Status,

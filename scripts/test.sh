@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The test command: sets up what a fresh machine lacks, then runs every test.
+#   lints (no-panic clippy gates) → native tests (rules, grammar, seed forms,
+#   CLI, hardening, docs) → wasm builds, size budget, TypeScript check, wasm
+#   parity with the native snapshots, demo page in headless Chromium.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export PATH="$HOME/.cargo/bin:$PATH"
+
+rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
+
+echo "== clippy (no-panic lints are denied in src/lib.rs)"
+cargo clippy --lib --bins -- -D warnings
+
+echo "== native tests"
+cargo test
+
+echo "== wasm, JS and browser tests"
+bash scripts/test-js.sh

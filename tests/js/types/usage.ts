@@ -1,0 +1,51 @@
+// A portal's typed use of the package: compiles only while pkg/perftarget.d.ts
+// describes forms, reports and targets precisely (checked by tsc, no `any`).
+import init, { normaliseTarget, rules, validateForm } from '../../../pkg/perftarget.js';
+import type { Context, Form, Issue, Report, Rule, Severity, Target } from '../../../pkg/perftarget.js';
+
+/** One line per finding, as a reviewer's list shows it. */
+export function describeIssue(issue: Issue, lang: 'zh' | 'en'): string {
+  const severity: Severity = issue.severity;
+  const text: string = lang === 'zh' ? issue.message : issue.messageEn;
+  const pointer: string = issue.path;
+  const code: string = issue.code;
+  const category: string = issue.reviewCategory;
+  return `[${severity}] ${code} ${pointer}: ${text} (${category})`;
+}
+
+export function describeReport(report: Report): string[] {
+  const findings: Issue[] = [...report.errors, ...report.warnings, ...report.infos];
+  const head = `${report.valid ? 'valid' : 'invalid'} ${report.template ?? '?'}`;
+  return [head, ...findings.map((issue) => describeIssue(issue, 'zh'))];
+}
+
+/** What a target field shows under the input while the clerk types. */
+export function targetLine(target: Target): string {
+  const spans: Array<[number, number]> = target.diagnostics.map((d) => [d.start, d.end]);
+  const system = target.system == null ? '' : `${target.system.operator} ${target.system.value} ${target.system.unit ?? ''}`;
+  switch (target.status) {
+    case 'empty':
+      return '';
+    case 'incomplete':
+    case 'invalid':
+      return `${target.hint} ${spans.map(([a, b]) => target.input.slice(a, b)).join(' ')}`;
+    case 'valid':
+      return `${target.canonical ?? target.input} ${system}`.trim();
+  }
+}
+
+/** Replaces one indicator's target in a form the portal holds. */
+export function withTarget(form: Form, row: number, text: string): Form {
+  const indicators = (form.indicators ?? []).map((ind, i) => (i === row ? { ...ind, target: text } : ind));
+  return { ...form, indicators };
+}
+
+export async function main(form: Form): Promise<string[]> {
+  await init();
+  const context: Context = { year: 2025, level1: '满意度指标', name: '服务对象满意度' };
+  const target: Target = normaliseTarget('≥90%', context);
+  const catalogue: Rule[] = rules();
+  const fromObject: Report = validateForm(withTarget(form, 0, target.canonical ?? '≥90%'));
+  const fromText: Report = validateForm(JSON.stringify(form));
+  return [targetLine(target), `${catalogue.length} rules`, ...describeReport(fromObject), ...describeReport(fromText)];
+}
