@@ -70,3 +70,8 @@ pub fn validate_value(value: &serde_json::Value) -> Report {
     let normalised = form::canonical::normalised(&form, template, &check.rows);
     Report::new(Some(template), check.findings.issues, Some(normalised))
 }
+
+/// The README's Rust snippet runs as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
