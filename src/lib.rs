@@ -28,6 +28,7 @@ pub use report::{Issue, Report, Severity};
 pub use rules::Rule;
 pub use target::{normalise, Context, Target};
 
+use form::json::ErrorKind;
 use rules::input::{INPUT_TOO_LARGE, JSON_SYNTAX};
 use rules::{Check, Findings};
 
@@ -43,23 +44,29 @@ pub fn validate_json(text: &str) -> Report {
         let en = format!("the form has {} bytes, more than {}", text.len(), limits::MAX_FORM_BYTES);
         return Report::unusable(INPUT_TOO_LARGE.code, &zh, &en);
     }
-    match serde_json::from_str::<serde_json::Value>(text) {
+    match form::json::parse(text, limits::MAX_DEPTH) {
         Ok(value) => validate_value(&value),
-        Err(e) if e.to_string().contains("recursion limit") => Report::unusable(
+        Err(e) if e.kind == ErrorKind::TooDeep => Report::unusable(
             INPUT_TOO_LARGE.code,
             &format!("申报表嵌套超过 {} 层", limits::MAX_DEPTH),
             &format!("the form nests deeper than {} levels", limits::MAX_DEPTH),
         ),
-        Err(e) => Report::unusable(
-            JSON_SYNTAX.code,
-            &format!("申报表不是有效的 JSON：第 {} 行第 {} 列附近有误", e.line(), e.column()),
-            &format!("invalid JSON at line {}, column {}: {e}", e.line(), e.column()),
-        ),
+        Err(e) => {
+            let expected = match e.kind {
+                ErrorKind::Syntax(what) => what,
+                ErrorKind::TooDeep => "",
+            };
+            Report::unusable(
+                JSON_SYNTAX.code,
+                &format!("申报表不是有效的 JSON：第 {} 行第 {} 列附近有误", e.line, e.column),
+                &format!("invalid JSON at line {}, column {}: expected {expected}", e.line, e.column),
+            )
+        }
     }
 }
 
-/// Validates a form already parsed as JSON.
-pub fn validate_value(value: &serde_json::Value) -> Report {
+/// Validates a form already parsed as JSON (numbers kept as their text).
+pub fn validate_value(value: &form::json::Json) -> Report {
     let mut findings = Findings::default();
     let Some(form) = form::read::read(value, &mut findings) else {
         return Report::new(None, findings.issues, None);

@@ -9,5 +9,5 @@ pub const MAX_ROWS: usize = 500;
 pub const MAX_TEXT_CHARS: usize = 20_000;
 /// Amount texts are cut here before parsing (a valid amount is far shorter).
 pub const MAX_AMOUNT_CHARS: usize = 64;
-/// Deepest JSON nesting accepted (serde_json's own recursion limit).
+/// Deepest JSON nesting accepted.
 pub const MAX_DEPTH: usize = 128;

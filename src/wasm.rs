@@ -50,12 +50,25 @@ pub fn normalise_target(
     text: &str,
     #[wasm_bindgen(unchecked_param_type = "Context | undefined | null")] context: JsValue,
 ) -> JsValue {
-    let ctx: Context = if context.is_undefined() || context.is_null() {
-        Context::default()
-    } else {
-        serde_wasm_bindgen::from_value(context).unwrap_or_default()
-    };
-    to_js(&crate::target::normalise(text, &ctx))
+    to_js(&crate::target::normalise(text, &context_from(&context)))
+}
+
+/// Reads `{ year, level1, level2, name }` property by property: a missing or
+/// ill-typed property is simply absent (a hint is no reason to throw).
+fn context_from(value: &JsValue) -> Context {
+    if !value.is_object() {
+        return Context::default();
+    }
+    let get = |key: &str| js_sys::Reflect::get(value, &JsValue::from_str(key)).ok();
+    let text = |key: &str| get(key).and_then(|v| v.as_string());
+    let year = get("year").and_then(|v| v.as_f64()).filter(|y| y.fract() == 0.0 && (1900.0..=2100.0).contains(y));
+    Context {
+        // In range and integral, so the cast is exact.
+        year: year.map(|y| y as i32),
+        level1: text("level1"),
+        level2: text("level2"),
+        name: text("name"),
+    }
 }
 
 /// The rule catalogue: every code with severity, review category and descriptions.

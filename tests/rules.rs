@@ -4,6 +4,7 @@
 //! rule that is removed, or added without a case, fails here.
 
 use perftarget::{validate_json, validate_value, Issue, Report, Severity};
+use perftarget::form::json;
 use serde_json::{json, Value};
 
 fn t2021() -> Value {
@@ -67,8 +68,9 @@ fn t2020() -> Value {
 }
 
 fn report(v: &Value) -> Report {
-    let r = validate_value(v);
-    assert_eq!(r, validate_json(&v.to_string()), "object and text paths agree");
+    let text = v.to_string();
+    let r = validate_json(&text);
+    assert_eq!(r, validate_value(&json::parse(&text, 128).unwrap()), "text and tree paths agree");
     r
 }
 
@@ -271,12 +273,16 @@ fn messages_quote_the_numbers() {
 
 #[test]
 fn amounts_may_be_json_numbers_exactly() {
-    let mut form = t2021();
-    form["funds"]["annual"] = serde_json::from_str("600000.10").unwrap();
-    form["funds"]["annualFiscal"] = serde_json::from_str("600000.1").unwrap();
-    let r = validate_json(&form.to_string());
+    let text = t2021().to_string().replace("\"600,000.00\"", "600000.10").replace("\"600000.00\"", "600000.1");
+    assert!(text.contains("600000.10"));
+    let r = validate_json(&text);
     assert!(r.errors.is_empty(), "{:?}", r.errors);
     assert_eq!(r.normalised.unwrap().funds.unwrap().annual.as_deref(), Some("600000.10"));
+    // Beyond what a float holds, still exact.
+    let text = text.replace("600000.10", "1234567890123.45").replace("600000.1", "1234567890123.40");
+    let r = validate_json(&text);
+    let e = r.errors.iter().find(|e| e.code == "FUNDS_ANNUAL_SUM").unwrap();
+    assert_eq!(e.params.get("actual").map(String::as_str), Some("1234567890123.45"));
 }
 
 #[test]

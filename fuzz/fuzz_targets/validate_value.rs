@@ -3,7 +3,7 @@
 #![no_main]
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
-use serde_json::{Map, Value};
+use perftarget::form::json::Json;
 
 #[derive(Arbitrary, Debug)]
 enum Leaf {
@@ -30,23 +30,20 @@ enum Node {
     Object(Vec<(u8, Node)>),
 }
 
-fn build(n: &Node, depth: u32) -> Value {
+fn build(n: &Node, depth: u32) -> Json {
     match n {
-        Node::Leaf(Leaf::Null) => Value::Null,
-        Node::Leaf(Leaf::Bool(b)) => Value::Bool(*b),
-        Node::Leaf(Leaf::Int(i)) => Value::from(*i),
-        Node::Leaf(Leaf::Num(s)) => serde_json::from_str(s).unwrap_or(Value::Null),
-        Node::Leaf(Leaf::Text(s)) => Value::String(s.clone()),
-        Node::Leaf(Leaf::Key(k)) => Value::String(WORDS[*k as usize % WORDS.len()].to_string()),
-        Node::Array(items) if depth < 8 => Value::Array(items.iter().map(|i| build(i, depth + 1)).collect()),
-        Node::Object(fields) if depth < 8 => {
-            let mut m = Map::new();
-            for (k, v) in fields {
-                m.insert(KEYS[*k as usize % KEYS.len()].to_string(), build(v, depth + 1));
-            }
-            Value::Object(m)
-        }
-        _ => Value::Null,
+        Node::Leaf(Leaf::Null) => Json::Null,
+        Node::Leaf(Leaf::Bool(b)) => Json::Bool(*b),
+        Node::Leaf(Leaf::Int(i)) => Json::Number(i.to_string()),
+        // Any text as a number: the reader must cope with what a parser would never produce.
+        Node::Leaf(Leaf::Num(s)) => Json::Number(s.clone()),
+        Node::Leaf(Leaf::Text(s)) => Json::String(s.clone()),
+        Node::Leaf(Leaf::Key(k)) => Json::String(WORDS[*k as usize % WORDS.len()].to_string()),
+        Node::Array(items) if depth < 8 => Json::Array(items.iter().map(|i| build(i, depth + 1)).collect()),
+        Node::Object(fields) if depth < 8 => Json::Object(
+            fields.iter().map(|(k, v)| (KEYS[*k as usize % KEYS.len()].to_string(), build(v, depth + 1))).collect(),
+        ),
+        _ => Json::Null,
     }
 }
 

@@ -5,6 +5,7 @@ pub mod amount;
 pub mod canonical;
 pub mod date;
 pub mod detect;
+pub mod json;
 pub mod model;
 pub mod read;
 pub mod taxonomy;

@@ -8,19 +8,28 @@ use crate::limits;
 use crate::report::pointer;
 use crate::rules::input::{INPUT_TOO_LARGE, SCHEMA_TYPE, UNKNOWN_FIELD};
 use crate::rules::Findings;
-use serde_json::{Map, Value};
+use super::json::Json;
 
-type Obj = Map<String, Value>;
+/// An object's members in document order.
+type Obj = [(String, Json)];
 
-fn type_name(v: &Value) -> &'static str {
+/// At most this many unknown keys are listed per object; the rest are counted.
+const MAX_UNKNOWN_LISTED: usize = 20;
+
+fn type_name(v: &Json) -> &'static str {
     match v {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
+        Json::Null => "null",
+        Json::Bool(_) => "boolean",
+        Json::Number(_) => "number",
+        Json::String(_) => "string",
+        Json::Array(_) => "array",
+        Json::Object(_) => "object",
     }
+}
+
+/// The member `key`; a repeated key answers with its last value, as `JSON.parse` does.
+fn member<'v>(obj: &'v Obj, key: &str) -> Option<&'v Json> {
+    obj.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
 }
 
 struct Reader<'f> {
@@ -28,7 +37,7 @@ struct Reader<'f> {
 }
 
 impl Reader<'_> {
-    fn wrong_type(&mut self, path: &str, v: &Value, expected_zh: &str, expected_en: &str) {
+    fn wrong_type(&mut self, path: &str, v: &Json, expected_zh: &str, expected_en: &str) {
         let actual = type_name(v);
         self.f.add(
             &SCHEMA_TYPE,
@@ -40,7 +49,8 @@ impl Reader<'_> {
     }
 
     fn unknown_keys(&mut self, obj: &Obj, path: &str, known: &[&str]) {
-        for key in obj.keys().filter(|k| !known.contains(&k.as_str())) {
+        let mut unknown = obj.iter().map(|(k, _)| k).filter(|k| !known.contains(&k.as_str()));
+        for key in unknown.by_ref().take(MAX_UNKNOWN_LISTED) {
             let p = pointer(path, key);
             self.f.add(
                 &UNKNOWN_FIELD,
@@ -50,13 +60,24 @@ impl Reader<'_> {
                 &[("field", key.clone())],
             );
         }
+        let more = unknown.count();
+        if more > 0 {
+            let at = if path.is_empty() { "/" } else { path };
+            self.f.add(
+                &UNKNOWN_FIELD,
+                path,
+                format!("{at} 还有 {more} 个未知字段未列出"),
+                format!("{more} more unknown fields in {at}"),
+                &[("more", more.to_string())],
+            );
+        }
     }
 
     fn text(&mut self, obj: &Obj, path: &str, key: &str) -> Option<String> {
         let p = pointer(path, key);
-        match obj.get(key)? {
-            Value::Null => None,
-            Value::String(s) => self.bounded(s, &p),
+        match member(obj, key)? {
+            Json::Null => None,
+            Json::String(s) => self.bounded(s, &p),
             other => {
                 self.wrong_type(&p, other, "文字", "a string");
                 None
@@ -82,10 +103,10 @@ impl Reader<'_> {
     /// An amount: a string, or a JSON number kept as its exact text.
     fn amount(&mut self, obj: &Obj, path: &str, key: &str) -> Option<String> {
         let p = pointer(path, key);
-        match obj.get(key)? {
-            Value::Null => None,
-            Value::String(s) => self.bounded(s, &p).map(|s| s.chars().take(limits::MAX_AMOUNT_CHARS).collect()),
-            Value::Number(n) => Some(n.to_string()),
+        match member(obj, key)? {
+            Json::Null => None,
+            Json::String(s) => self.bounded(s, &p).map(|s| s.chars().take(limits::MAX_AMOUNT_CHARS).collect()),
+            Json::Number(n) => Some(n.chars().take(limits::MAX_AMOUNT_CHARS).collect()),
             other => {
                 self.wrong_type(&p, other, "金额（文字或数字）", "an amount (string or number)");
                 None
@@ -95,15 +116,15 @@ impl Reader<'_> {
 
     fn year(&mut self, obj: &Obj, key: &str) -> Option<i64> {
         let p = pointer("", key);
-        match obj.get(key)? {
-            Value::Null => None,
-            Value::Number(n) if n.as_i64().is_some() => n.as_i64(),
-            Value::String(s) => {
+        match member(obj, key)? {
+            Json::Null => None,
+            Json::Number(n) if n.parse::<i64>().is_ok() => n.parse().ok(),
+            Json::String(s) => {
                 let t = s.trim().trim_end_matches("年度").trim_end_matches('年');
                 match t.parse::<i64>() {
                     Ok(y) => Some(y),
                     Err(_) => {
-                        self.wrong_type(&p, &Value::String(s.clone()), "年度数字（如 2024）", "a year such as 2024");
+                        self.wrong_type(&p, &Json::String(s.clone()), "年度数字（如 2024）", "a year such as 2024");
                         None
                     }
                 }
@@ -117,11 +138,11 @@ impl Reader<'_> {
 
     fn yes_no(&mut self, obj: &Obj, key: &str) -> Option<bool> {
         let p = pointer("", key);
-        match obj.get(key)? {
-            Value::Null => None,
-            Value::Bool(b) => Some(*b),
-            Value::String(s) if s.trim() == "是" => Some(true),
-            Value::String(s) if s.trim() == "否" => Some(false),
+        match member(obj, key)? {
+            Json::Null => None,
+            Json::Bool(b) => Some(*b),
+            Json::String(s) if s.trim() == "是" => Some(true),
+            Json::String(s) if s.trim() == "否" => Some(false),
             other => {
                 self.wrong_type(&p, other, "是/否", "a boolean (or 是/否)");
                 None
@@ -131,9 +152,9 @@ impl Reader<'_> {
 
     fn object<'v>(&mut self, obj: &'v Obj, path: &str, key: &str) -> Option<&'v Obj> {
         let p = pointer(path, key);
-        match obj.get(key)? {
-            Value::Null => None,
-            Value::Object(o) => Some(o),
+        match member(obj, key)? {
+            Json::Null => None,
+            Json::Object(o) => Some(o),
             other => {
                 self.wrong_type(&p, other, "对象", "an object");
                 None
@@ -141,11 +162,11 @@ impl Reader<'_> {
         }
     }
 
-    fn array<'v>(&mut self, obj: &'v Obj, path: &str, key: &str, limit: usize) -> Option<&'v [Value]> {
+    fn array<'v>(&mut self, obj: &'v Obj, path: &str, key: &str, limit: usize) -> Option<&'v [Json]> {
         let p = pointer(path, key);
-        match obj.get(key)? {
-            Value::Null => None,
-            Value::Array(a) if a.len() > limit => {
+        match member(obj, key)? {
+            Json::Null => None,
+            Json::Array(a) if a.len() > limit => {
                 self.f.add(
                     &INPUT_TOO_LARGE,
                     p.clone(),
@@ -155,7 +176,7 @@ impl Reader<'_> {
                 );
                 None
             }
-            Value::Array(a) => Some(a),
+            Json::Array(a) => Some(a),
             other => {
                 self.wrong_type(&p, other, "数组", "an array");
                 None
@@ -184,7 +205,7 @@ impl Reader<'_> {
         for (i, row) in self.array(o, p, "composition", limits::MAX_ROWS).unwrap_or(&[]).iter().enumerate() {
             let rp = format!("{p}/composition/{i}");
             match row {
-                Value::Object(r) => {
+                Json::Object(r) => {
                     self.unknown_keys(r, &rp, COMPOSITION_KEYS);
                     composition.push(CompositionRow { name: self.text(r, &rp, "name"), amount: self.amount(r, &rp, "amount") });
                 }
@@ -200,10 +221,10 @@ impl Reader<'_> {
         }
     }
 
-    fn indicator(&mut self, v: &Value, i: usize) -> Indicator {
+    fn indicator(&mut self, v: &Json, i: usize) -> Indicator {
         let p = format!("/indicators/{i}");
         match v {
-            Value::Object(r) => {
+            Json::Object(r) => {
                 self.unknown_keys(r, &p, INDICATOR_KEYS);
                 Indicator {
                     level1: self.text(r, &p, "level1"),
@@ -235,9 +256,9 @@ pub const COMPOSITION_KEYS: &[&str] = &["name", "amount"];
 pub const INDICATOR_KEYS: &[&str] = &["level1", "level2", "name", "target", "note"];
 
 /// Reads a parsed JSON value as a form. `None` when the value is not an object.
-pub fn read(value: &Value, f: &mut Findings) -> Option<Form> {
+pub fn read(value: &Json, f: &mut Findings) -> Option<Form> {
     let mut r = Reader { f };
-    let Value::Object(o) = value else {
+    let Json::Object(o) = value else {
         r.wrong_type("", value, "对象（申报表）", "an object (the form)");
         return None;
     };
