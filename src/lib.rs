@@ -40,8 +40,16 @@ pub fn rules() -> Vec<Rule> {
 /// Validates a form given as JSON text.
 pub fn validate_json(text: &str) -> Report {
     if text.len() > limits::MAX_FORM_BYTES {
-        let zh = format!("申报表有 {} 字节，超过上限 {} 字节", text.len(), limits::MAX_FORM_BYTES);
-        let en = format!("the form has {} bytes, more than {}", text.len(), limits::MAX_FORM_BYTES);
+        let zh = format!(
+            "申报表有 {} 字节，超过上限 {} 字节",
+            text.len(),
+            limits::MAX_FORM_BYTES
+        );
+        let en = format!(
+            "the form has {} bytes, more than {}",
+            text.len(),
+            limits::MAX_FORM_BYTES
+        );
         return Report::unusable(INPUT_TOO_LARGE.code, &zh, &en);
     }
     match form::json::parse(text, limits::MAX_DEPTH) {
@@ -58,8 +66,14 @@ pub fn validate_json(text: &str) -> Report {
             };
             Report::unusable(
                 JSON_SYNTAX.code,
-                &format!("申报表不是有效的 JSON：第 {} 行第 {} 列附近有误", e.line, e.column),
-                &format!("invalid JSON at line {}, column {}: expected {expected}", e.line, e.column),
+                &format!(
+                    "申报表不是有效的 JSON：第 {} 行第 {} 列附近有误",
+                    e.line, e.column
+                ),
+                &format!(
+                    "invalid JSON at line {}, column {}: expected {expected}",
+                    e.line, e.column
+                ),
             )
         }
     }

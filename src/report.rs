@@ -76,12 +76,21 @@ impl Report {
                 Severity::Info => infos.push(issue),
             }
         }
-        Report { valid: errors.is_empty(), template, errors, warnings, infos, normalised }
+        Report {
+            valid: errors.is_empty(),
+            template,
+            errors,
+            warnings,
+            infos,
+            normalised,
+        }
     }
 
     /// A report for input that is not a form at all.
     pub fn unusable(code: &'static str, zh: &str, en: &str) -> Report {
-        let rule = crate::rules::catalogue().into_iter().find(|r| r.code == code);
+        let rule = crate::rules::catalogue()
+            .into_iter()
+            .find(|r| r.code == code);
         let issue = Issue {
             code,
             severity: Severity::Error,

@@ -29,7 +29,9 @@ extern "C" {
 
 /// Validates a form given as JSON text or as a plain object (SPEC §5).
 #[wasm_bindgen(js_name = validateForm, unchecked_return_type = "Report")]
-pub fn validate_form(#[wasm_bindgen(unchecked_param_type = "string | Form")] form: JsValue) -> JsValue {
+pub fn validate_form(
+    #[wasm_bindgen(unchecked_param_type = "string | Form")] form: JsValue,
+) -> JsValue {
     let report = match form.as_string() {
         Some(text) => crate::validate_json(&text),
         None => match stringify_form(&form) {
@@ -53,22 +55,25 @@ pub fn normalise_target(
     to_js(&crate::target::normalise(text, &context_from(&context)))
 }
 
-/// Reads `{ year, level1, level2, name }` property by property: a missing or
-/// ill-typed property is simply absent (a hint is no reason to throw).
+/// Reads `{ year, level1, level2, name }`, which crosses as one JSON text (one
+/// boundary crossing instead of one per property). A missing or ill-typed
+/// property is simply absent: a hint is no reason to throw.
 fn context_from(value: &JsValue) -> Context {
     if !value.is_object() {
         return Context::default();
     }
-    let get = |key: &str| js_sys::Reflect::get(value, &JsValue::from_str(key)).ok();
-    let text = |key: &str| get(key).and_then(|v| v.as_string());
-    let year = get("year").and_then(|v| v.as_f64()).filter(|y| y.fract() == 0.0 && (1900.0..=2100.0).contains(y));
-    Context {
-        // In range and integral, so the cast is exact.
-        year: year.map(|y| y as i32),
-        level1: text("level1"),
-        level2: text("level2"),
-        name: text("name"),
-    }
+    let Some(json) = stringify_form(value).and_then(|t| crate::form::json::parse(&t, 4).ok()) else {
+        return Context::default();
+    };
+    let text = |key: &str| match json.get(key) {
+        Some(crate::form::json::Json::String(s)) => Some(s.clone()),
+        _ => None,
+    };
+    let year = match json.get("year") {
+        Some(crate::form::json::Json::Number(n)) => n.parse::<i32>().ok(),
+        _ => None,
+    };
+    Context { year, level1: text("level1"), level2: text("level2"), name: text("name") }
 }
 
 /// The rule catalogue: every code with severity, review category and descriptions.

@@ -26,7 +26,12 @@ struct Opts {
 }
 
 fn parse_opts(raw: &[String]) -> Result<Opts, String> {
-    let mut o = Opts { json: false, en: false, year: None, args: Vec::new() };
+    let mut o = Opts {
+        json: false,
+        en: false,
+        year: None,
+        args: Vec::new(),
+    };
     let mut it = raw.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -104,7 +109,11 @@ fn check(o: &Opts) -> ExitCode {
                 continue;
             }
         };
-        let this = if report.unusable_input() { 2 } else { u8::from(!report.valid) };
+        let this = if report.unusable_input() {
+            2
+        } else {
+            u8::from(!report.valid)
+        };
         status = status.max(this);
         if o.json {
             match serde_json::to_string(&report) {
@@ -119,7 +128,9 @@ fn check(o: &Opts) -> ExitCode {
 }
 
 fn print_report(name: &str, r: &Report, en: bool) {
-    let template = r.template.map_or_else(|| "-".to_string(), |t| format!("{t:?}"));
+    let template = r
+        .template
+        .map_or_else(|| "-".to_string(), |t| format!("{t:?}"));
     let verdict = if r.valid { "通过" } else { "未通过" };
     println!(
         "{name}: {verdict} [{template}] {} 个错误, {} 个警告, {} 个提示",
@@ -133,7 +144,10 @@ fn print_report(name: &str, r: &Report, en: bool) {
 }
 
 fn normalise(o: &Opts) -> ExitCode {
-    let ctx = Context { year: o.year, ..Context::default() };
+    let ctx = Context {
+        year: o.year,
+        ..Context::default()
+    };
     let mut any_invalid = false;
     for text in &o.args {
         let t = perftarget::normalise(text, &ctx);
@@ -144,9 +158,15 @@ fn normalise(o: &Opts) -> ExitCode {
                 Err(e) => eprintln!("{e}"),
             }
         } else {
-            let kind = t.kind.map_or_else(|| "-".to_string(), |k| format!("{k:?}").to_lowercase());
+            let kind = t
+                .kind
+                .map_or_else(|| "-".to_string(), |k| format!("{k:?}").to_lowercase());
             let status = format!("{:?}", t.status).to_lowercase();
-            println!("{text}\t→ {}\t[{kind}, {status}] {}", t.canonical.as_deref().unwrap_or("-"), t.hint);
+            println!(
+                "{text}\t→ {}\t[{kind}, {status}] {}",
+                t.canonical.as_deref().unwrap_or("-"),
+                t.hint
+            );
         }
     }
     ExitCode::from(u8::from(any_invalid))
@@ -161,7 +181,10 @@ fn rules(o: &Opts) -> ExitCode {
         }
     } else {
         for r in all {
-            println!("{}\t{:?}\t{}\t{}", r.code, r.severity, r.review_category, r.description);
+            println!(
+                "{}\t{:?}\t{}\t{}",
+                r.code, r.severity, r.review_category, r.description
+            );
         }
     }
     ExitCode::SUCCESS

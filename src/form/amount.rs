@@ -31,7 +31,11 @@ const MAX_INT_DIGITS: usize = 15;
 /// Parses an amount in 元. Thousands separators must group by three; a
 /// trailing 元 is tolerated.
 pub fn parse(text: &str) -> Result<Decimal, AmountError> {
-    let folded: String = text.chars().map(crate::target::fold::fold_char).filter(|c| *c != ' ').collect();
+    let folded: String = text
+        .chars()
+        .map(crate::target::fold::fold_char)
+        .filter(|c| *c != ' ')
+        .collect();
     let t = folded.strip_suffix('元').unwrap_or(&folded);
     let (negative, t) = match t.strip_prefix('-') {
         Some(rest) => (true, rest),
@@ -47,7 +51,11 @@ pub fn parse(text: &str) -> Result<Decimal, AmountError> {
             && groups.iter().skip(1).all(|g| g.len() == 3));
     let digits: String = groups.concat();
     let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    if !grouped_ok || !all_digits(&digits) || digits.len() > MAX_INT_DIGITS || frac.is_some_and(|f| !all_digits(f)) {
+    if !grouped_ok
+        || !all_digits(&digits)
+        || digits.len() > MAX_INT_DIGITS
+        || frac.is_some_and(|f| !all_digits(f))
+    {
         return Err(AmountError::NotANumber);
     }
     if frac.is_some_and(|f| f.len() > 2 && f.bytes().skip(2).any(|b| b != b'0')) {

@@ -9,27 +9,49 @@ use crate::rules::check::Row;
 use crate::target::Status;
 
 fn money(v: &Option<String>) -> Option<String> {
-    v.as_ref().map(|t| amount::parse(t).map(amount::canonical).unwrap_or_else(|_| t.clone()))
+    v.as_ref().map(|t| {
+        amount::parse(t)
+            .map(amount::canonical)
+            .unwrap_or_else(|_| t.clone())
+    })
 }
 
 fn day(v: &Option<String>) -> Option<String> {
-    v.as_ref().map(|t| date::parse(t).map(|(d, _)| d.to_string()).unwrap_or_else(|| t.clone()))
+    v.as_ref().map(|t| {
+        date::parse(t)
+            .map(|(d, _)| d.to_string())
+            .unwrap_or_else(|| t.clone())
+    })
 }
 
 fn row(template: Template, ind: &Indicator, info: Option<&Row>) -> Indicator {
     let Some(info) = info else { return ind.clone() };
     let lv = &info.levels;
     let target = info.target.as_ref();
-    let level1 = lv.level1.map(|l| l.canonical.to_string()).or_else(|| ind.level1.clone());
+    let level1 = lv
+        .level1
+        .map(|l| l.canonical.to_string())
+        .or_else(|| ind.level1.clone());
     let level2 = match (&lv.level1, &lv.level2) {
-        (Some(parent), Some(b)) if taxonomy::admits(parent, b) => Some(taxonomy::level2_canonical(template, b)),
+        (Some(parent), Some(b)) if taxonomy::admits(parent, b) => {
+            Some(taxonomy::level2_canonical(template, b))
+        }
         _ => ind.level2.clone(),
     };
     let (target_text, note) = match target {
-        Some(t) if t.status == Status::Valid => (t.canonical.clone().or_else(|| ind.target.clone()), t.note.clone().or_else(|| ind.note.clone())),
+        Some(t) if t.status == Status::Valid => (
+            t.canonical.clone().or_else(|| ind.target.clone()),
+            t.note.clone().or_else(|| ind.note.clone()),
+        ),
         _ => (ind.target.clone(), ind.note.clone()),
     };
-    Indicator { level1, level2, name: ind.name.as_ref().map(|n| n.trim().to_string()), target: target_text, note }
+    Indicator {
+        level1,
+        level2,
+        name: ind.name.as_ref().map(|n| n.trim().to_string()),
+        target: target_text,
+        note,
+    }
 }
 
 pub fn normalised(form: &Form, template: Template, rows: &[Row]) -> Form {
@@ -54,11 +76,17 @@ pub fn normalised(form: &Form, template: Template, rows: &[Row]) -> Form {
             composition: b
                 .composition
                 .iter()
-                .map(|r| super::model::CompositionRow { name: r.name.clone(), amount: money(&r.amount) })
+                .map(|r| super::model::CompositionRow {
+                    name: r.name.clone(),
+                    amount: money(&r.amount),
+                })
                 .collect(),
         }),
         indicators: form.indicators.as_ref().map(|list| {
-            list.iter().enumerate().map(|(i, ind)| row(template, ind, rows.get(i))).collect()
+            list.iter()
+                .enumerate()
+                .map(|(i, ind)| row(template, ind, rows.get(i)))
+                .collect()
         }),
         ..form.clone()
     }

@@ -31,8 +31,11 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
 impl Date {
     /// The date, when it exists in the calendar.
     pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
-        (YEARS.contains(&year) && day >= 1 && day <= days_in_month(year, month))
-            .then_some(Date { year, month, day })
+        (YEARS.contains(&year) && day >= 1 && day <= days_in_month(year, month)).then_some(Date {
+            year,
+            month,
+            day,
+        })
     }
 
     /// The last day of a month.
@@ -58,13 +61,28 @@ pub enum Precision {
 /// Parses a form date. A month without a day (`2019年1月`, `2019.1`) yields its
 /// first day; callers comparing an end date use [`end_of`].
 pub fn parse(text: &str) -> Option<(Date, Precision)> {
-    let t: String = text.chars().map(crate::target::fold::fold_char).filter(|c| *c != ' ').collect();
-    let t = t.strip_suffix('日').or_else(|| t.strip_suffix('号')).unwrap_or(&t);
-    let parts: Vec<&str> = t.split(['-', '/', '.', '年', '月']).filter(|p| !p.is_empty()).collect();
+    let t: String = text
+        .chars()
+        .map(crate::target::fold::fold_char)
+        .filter(|c| *c != ' ')
+        .collect();
+    let t = t
+        .strip_suffix('日')
+        .or_else(|| t.strip_suffix('号'))
+        .unwrap_or(&t);
+    let parts: Vec<&str> = t
+        .split(['-', '/', '.', '年', '月'])
+        .filter(|p| !p.is_empty())
+        .collect();
     let num = |p: &&str| -> Option<u32> {
-        (p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse().ok()).flatten()
+        (p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse().ok())
+            .flatten()
     };
-    let year = parts.first().and_then(num).and_then(|y| i32::try_from(y).ok())?;
+    let year = parts
+        .first()
+        .and_then(num)
+        .and_then(|y| i32::try_from(y).ok())?;
     if parts.first().is_some_and(|p| p.len() != 4) {
         return None;
     }

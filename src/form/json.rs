@@ -47,7 +47,13 @@ pub enum ErrorKind {
 
 /// Parses one JSON document (surrounding whitespace allowed).
 pub fn parse(text: &str, max_depth: usize) -> Result<Json, JsonError> {
-    let mut p = Parser { text, b: text.as_bytes(), i: 0, depth: 0, max_depth };
+    let mut p = Parser {
+        text,
+        b: text.as_bytes(),
+        i: 0,
+        depth: 0,
+        max_depth,
+    };
     let v = p.value()?;
     p.ws();
     if p.i < p.b.len() {
@@ -70,7 +76,11 @@ impl Parser<'_> {
     fn error(&self, kind: ErrorKind) -> JsonError {
         let before = self.text.get(..self.i).unwrap_or(self.text);
         let line = before.matches('\n').count().saturating_add(1);
-        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()).saturating_add(1);
+        let column = before
+            .rsplit('\n')
+            .next()
+            .map_or(0, |l| l.chars().count())
+            .saturating_add(1);
         JsonError { line, column, kind }
     }
 
@@ -216,11 +226,16 @@ impl Parser<'_> {
                 return self.syntax("a digit in the exponent");
             }
         }
-        Ok(Json::Number(self.text.get(start..self.i).unwrap_or_default().to_string()))
+        Ok(Json::Number(
+            self.text.get(start..self.i).unwrap_or_default().to_string(),
+        ))
     }
 
     fn hex4(&mut self) -> Result<u32> {
-        let digits = self.text.get(self.i..self.i.saturating_add(4)).filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()));
+        let digits = self
+            .text
+            .get(self.i..self.i.saturating_add(4))
+            .filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()));
         match digits.and_then(|h| u32::from_str_radix(h, 16).ok()) {
             Some(v) => {
                 self.i = self.i.saturating_add(4);
@@ -261,14 +276,21 @@ impl Parser<'_> {
                             run = self.i;
                             continue;
                         }
-                        _ => return self.syntax("a valid escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u)"),
+                        _ => {
+                            return self
+                                .syntax("a valid escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u)")
+                        }
                     };
                     out.push(c);
                     self.bump();
                     run = self.i;
                 }
                 Some(0..=0x1f) => return self.syntax("no raw control character inside a string"),
-                Some(_) => self.bump(),
+                // Plain text: jump to the next quote, backslash or control byte.
+                Some(_) => {
+                    let n = plain_run(self.b.get(self.i..).unwrap_or_default());
+                    self.i = self.i.saturating_add(n.max(1));
+                }
             }
         }
     }
@@ -276,16 +298,47 @@ impl Parser<'_> {
     /// `\uXXXX`, joining surrogate pairs; a lone surrogate becomes U+FFFD.
     fn unicode_escape(&mut self) -> Result<char> {
         let hi = self.hex4()?;
-        if (0xD800..0xDC00).contains(&hi) && self.b.get(self.i..self.i.saturating_add(2)) == Some(b"\\u") {
+        if (0xD800..0xDC00).contains(&hi)
+            && self.b.get(self.i..self.i.saturating_add(2)) == Some(b"\\u")
+        {
             let save = self.i;
             self.i = self.i.saturating_add(2);
             let lo = self.hex4()?;
             if (0xDC00..0xE000).contains(&lo) {
-                let c = 0x10000u32.saturating_add((hi.saturating_sub(0xD800) << 10) | lo.saturating_sub(0xDC00));
+                let c = 0x10000u32
+                    .saturating_add((hi.saturating_sub(0xD800) << 10) | lo.saturating_sub(0xDC00));
                 return Ok(char::from_u32(c).unwrap_or('\u{FFFD}'));
             }
             self.i = save;
         }
         Ok(char::from_u32(hi).unwrap_or('\u{FFFD}'))
     }
+}
+
+/// Length of the leading run of bytes that need no attention inside a string
+/// (no `"`, backslash or control byte), eight bytes at a time: form texts are long.
+fn plain_run(b: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // High bit set in each byte of `v` that is zero (and possibly in later
+    // bytes); it only stops the fast loop, the byte loop decides.
+    let zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    let mut i = 0usize;
+    while let Some(word) = b.get(i..i.saturating_add(8)).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+        let x = u64::from_le_bytes(word);
+        let quote = zero_byte(x ^ 0x2222_2222_2222_2222);
+        let backslash = zero_byte(x ^ 0x5C5C_5C5C_5C5C_5C5C);
+        let control = x.wrapping_sub(0x2020_2020_2020_2020) & !x & HIGH;
+        if quote | backslash | control != 0 {
+            break;
+        }
+        i = i.saturating_add(8);
+    }
+    while let Some(&c) = b.get(i) {
+        if c == b'"' || c == b'\\' || c < 0x20 {
+            break;
+        }
+        i = i.saturating_add(1);
+    }
+    i
 }

@@ -3,12 +3,12 @@
 //! matters: every wrong type is a `SCHEMA_TYPE` with its path, every unknown
 //! key an `UNKNOWN_FIELD`, every oversized part an `INPUT_TOO_LARGE`.
 
+use super::json::Json;
 use super::model::{Budget, CompositionRow, Form, Funds, Indicator};
 use crate::limits;
 use crate::report::pointer;
 use crate::rules::input::{INPUT_TOO_LARGE, SCHEMA_TYPE, UNKNOWN_FIELD};
 use crate::rules::Findings;
-use super::json::Json;
 
 /// An object's members in document order.
 type Obj = [(String, Json)];
@@ -44,12 +44,18 @@ impl Reader<'_> {
             path,
             format!("字段 {path} 应为{expected_zh}，实际是 {actual}"),
             format!("{path} must be {expected_en}, found {actual}"),
-            &[("expected", expected_en.to_string()), ("actual", actual.to_string())],
+            &[
+                ("expected", expected_en.to_string()),
+                ("actual", actual.to_string()),
+            ],
         );
     }
 
     fn unknown_keys(&mut self, obj: &Obj, path: &str, known: &[&str]) {
-        let mut unknown = obj.iter().map(|(k, _)| k).filter(|k| !known.contains(&k.as_str()));
+        let mut unknown = obj
+            .iter()
+            .map(|(k, _)| k)
+            .filter(|k| !known.contains(&k.as_str()));
         for key in unknown.by_ref().take(MAX_UNKNOWN_LISTED) {
             let p = pointer(path, key);
             self.f.add(
@@ -86,14 +92,24 @@ impl Reader<'_> {
     }
 
     fn bounded(&mut self, s: &str, p: &str) -> Option<String> {
+        // No more bytes than the limit means no more characters either.
+        if s.len() <= limits::MAX_TEXT_CHARS {
+            return Some(s.to_string());
+        }
         let n = s.chars().count();
         if n > limits::MAX_TEXT_CHARS {
             self.f.add(
                 &INPUT_TOO_LARGE,
                 p,
                 format!("{p} 有 {n} 个字，超过上限 {}", limits::MAX_TEXT_CHARS),
-                format!("{p} has {n} characters, more than {}", limits::MAX_TEXT_CHARS),
-                &[("limit", limits::MAX_TEXT_CHARS.to_string()), ("actual", n.to_string())],
+                format!(
+                    "{p} has {n} characters, more than {}",
+                    limits::MAX_TEXT_CHARS
+                ),
+                &[
+                    ("limit", limits::MAX_TEXT_CHARS.to_string()),
+                    ("actual", n.to_string()),
+                ],
             );
             return None;
         }
@@ -105,10 +121,17 @@ impl Reader<'_> {
         let p = pointer(path, key);
         match member(obj, key)? {
             Json::Null => None,
-            Json::String(s) => self.bounded(s, &p).map(|s| s.chars().take(limits::MAX_AMOUNT_CHARS).collect()),
+            Json::String(s) => self
+                .bounded(s, &p)
+                .map(|s| s.chars().take(limits::MAX_AMOUNT_CHARS).collect()),
             Json::Number(n) => Some(n.chars().take(limits::MAX_AMOUNT_CHARS).collect()),
             other => {
-                self.wrong_type(&p, other, "金额（文字或数字）", "an amount (string or number)");
+                self.wrong_type(
+                    &p,
+                    other,
+                    "金额（文字或数字）",
+                    "an amount (string or number)",
+                );
                 None
             }
         }
@@ -124,7 +147,12 @@ impl Reader<'_> {
                 match t.parse::<i64>() {
                     Ok(y) => Some(y),
                     Err(_) => {
-                        self.wrong_type(&p, &Json::String(s.clone()), "年度数字（如 2024）", "a year such as 2024");
+                        self.wrong_type(
+                            &p,
+                            &Json::String(s.clone()),
+                            "年度数字（如 2024）",
+                            "a year such as 2024",
+                        );
                         None
                     }
                 }
@@ -162,7 +190,13 @@ impl Reader<'_> {
         }
     }
 
-    fn array<'v>(&mut self, obj: &'v Obj, path: &str, key: &str, limit: usize) -> Option<&'v [Json]> {
+    fn array<'v>(
+        &mut self,
+        obj: &'v Obj,
+        path: &str,
+        key: &str,
+        limit: usize,
+    ) -> Option<&'v [Json]> {
         let p = pointer(path, key);
         match member(obj, key)? {
             Json::Null => None,
@@ -172,7 +206,10 @@ impl Reader<'_> {
                     p.clone(),
                     format!("{p} 有 {} 行，超过上限 {limit} 行", a.len()),
                     format!("{p} has {} rows, more than {limit}", a.len()),
-                    &[("limit", limit.to_string()), ("actual", a.len().to_string())],
+                    &[
+                        ("limit", limit.to_string()),
+                        ("actual", a.len().to_string()),
+                    ],
                 );
                 None
             }
@@ -202,14 +239,27 @@ impl Reader<'_> {
         let p = "/budget";
         self.unknown_keys(o, p, BUDGET_KEYS);
         let mut composition = Vec::new();
-        for (i, row) in self.array(o, p, "composition", limits::MAX_ROWS).unwrap_or(&[]).iter().enumerate() {
+        for (i, row) in self
+            .array(o, p, "composition", limits::MAX_ROWS)
+            .unwrap_or(&[])
+            .iter()
+            .enumerate()
+        {
             let rp = format!("{p}/composition/{i}");
             match row {
                 Json::Object(r) => {
                     self.unknown_keys(r, &rp, COMPOSITION_KEYS);
-                    composition.push(CompositionRow { name: self.text(r, &rp, "name"), amount: self.amount(r, &rp, "amount") });
+                    composition.push(CompositionRow {
+                        name: self.text(r, &rp, "name"),
+                        amount: self.amount(r, &rp, "amount"),
+                    });
                 }
-                other => self.wrong_type(&rp, other, "对象 {name, amount}", "an object {name, amount}"),
+                other => self.wrong_type(
+                    &rp,
+                    other,
+                    "对象 {name, amount}",
+                    "an object {name, amount}",
+                ),
             }
         }
         Budget {
@@ -235,7 +285,12 @@ impl Reader<'_> {
                 }
             }
             other => {
-                self.wrong_type(&p, other, "对象 {level1, level2, name, target}", "an object {level1, level2, name, target}");
+                self.wrong_type(
+                    &p,
+                    other,
+                    "对象 {level1, level2, name, target}",
+                    "an object {level1, level2, name, target}",
+                );
                 Indicator::default()
             }
         }
@@ -244,14 +299,47 @@ impl Reader<'_> {
 
 /// The keys the model knows, per object; the JSON Schema lists the same.
 pub const FORM_KEYS: &[&str] = &[
-    "template", "year", "projectName", "department", "implementingUnit", "declaringUnit",
-    "projectNature", "projectCategory", "projectType", "fundUse", "performanceType",
-    "includesGovernmentPurchase", "startDate", "endDate", "funds", "budget", "overallGoal",
-    "annualGoal", "overview", "basis", "necessity", "safeguards", "plan", "indicators",
+    "template",
+    "year",
+    "projectName",
+    "department",
+    "implementingUnit",
+    "declaringUnit",
+    "projectNature",
+    "projectCategory",
+    "projectType",
+    "fundUse",
+    "performanceType",
+    "includesGovernmentPurchase",
+    "startDate",
+    "endDate",
+    "funds",
+    "budget",
+    "overallGoal",
+    "annualGoal",
+    "overview",
+    "basis",
+    "necessity",
+    "safeguards",
+    "plan",
+    "indicators",
 ];
-pub const FUNDS_KEYS: &[&str] =
-    &["total", "totalFiscal", "totalOther", "annual", "annualFiscal", "carryOver", "annualOther"];
-pub const BUDGET_KEYS: &[&str] = &["total", "current", "priorYear", "priorYearExecuted", "composition"];
+pub const FUNDS_KEYS: &[&str] = &[
+    "total",
+    "totalFiscal",
+    "totalOther",
+    "annual",
+    "annualFiscal",
+    "carryOver",
+    "annualOther",
+];
+pub const BUDGET_KEYS: &[&str] = &[
+    "total",
+    "current",
+    "priorYear",
+    "priorYearExecuted",
+    "composition",
+];
 pub const COMPOSITION_KEYS: &[&str] = &["name", "amount"];
 pub const INDICATOR_KEYS: &[&str] = &["level1", "level2", "name", "target", "note"];
 
@@ -265,9 +353,12 @@ pub fn read(value: &Json, f: &mut Findings) -> Option<Form> {
     r.unknown_keys(o, "", FORM_KEYS);
     let funds = r.object(o, "", "funds").map(|fo| r.funds(fo));
     let budget = r.object(o, "", "budget").map(|bo| r.budget(bo));
-    let indicators = r
-        .array(o, "", "indicators", limits::MAX_ROWS)
-        .map(|rows| rows.iter().enumerate().map(|(i, v)| r.indicator(v, i)).collect());
+    let indicators = r.array(o, "", "indicators", limits::MAX_ROWS).map(|rows| {
+        rows.iter()
+            .enumerate()
+            .map(|(i, v)| r.indicator(v, i))
+            .collect()
+    });
     Some(Form {
         template: r.text(o, "", "template"),
         year: r.year(o, "year"),

@@ -49,7 +49,15 @@ const OLDER: &[Level1] = &[
         canonical: "投入和管理目标",
         base: "投入和管理",
         aliases: &["投入与管理", "投入及管理", "投入管理"],
-        children: &["投入管理", "财务管理", "项目管理", "业务制度管理", "项目实施管理", "实施管理", "资产管理"],
+        children: &[
+            "投入管理",
+            "财务管理",
+            "项目管理",
+            "业务制度管理",
+            "项目实施管理",
+            "实施管理",
+            "资产管理",
+        ],
         open: false,
     },
     Level1 {
@@ -85,8 +93,14 @@ pub fn levels(template: Template) -> &'static [Level1] {
 /// A name folded for matching: full-width and traditional forms folded,
 /// spaces removed, the 指标/目标 suffix dropped.
 pub fn base(name: &str) -> String {
-    let folded: String = crate::target::fold::fold_str(name).chars().filter(|c| *c != ' ').collect();
-    let trimmed = folded.strip_suffix("指标").or_else(|| folded.strip_suffix("目标")).unwrap_or(&folded);
+    let folded: String = crate::target::fold::fold_str(name)
+        .chars()
+        .filter(|c| *c != ' ')
+        .collect();
+    let trimmed = folded
+        .strip_suffix("指标")
+        .or_else(|| folded.strip_suffix("目标"))
+        .unwrap_or(&folded);
     trimmed.to_string()
 }
 
@@ -101,21 +115,32 @@ pub fn level2_canonical(template: Template, base: &str) -> String {
 /// The level-1 group a name denotes.
 pub fn find_level1(template: Template, name: &str) -> Option<&'static Level1> {
     let b = base(name);
-    levels(template).iter().find(|l| l.base == b || l.aliases.contains(&b.as_str()))
+    levels(template)
+        .iter()
+        .find(|l| l.base == b || l.aliases.contains(&b.as_str()))
 }
 
 /// The level-1 groups that list `level2` (by base name).
-pub fn parents_of(template: Template, level2_base: &str) -> impl Iterator<Item = &'static Level1> + '_ {
-    levels(template).iter().filter(move |l| l.children.contains(&level2_base))
+pub fn parents_of(
+    template: Template,
+    level2_base: &str,
+) -> impl Iterator<Item = &'static Level1> + '_ {
+    levels(template)
+        .iter()
+        .filter(move |l| l.children.contains(&level2_base))
 }
 
 /// Whether a level-2 base name is admitted under `parent`.
 pub fn admits(parent: &Level1, level2_base: &str) -> bool {
-    parent.children.contains(&level2_base) || (parent.open && !level2_base.is_empty() && !parents_any(level2_base))
+    parent.children.contains(&level2_base)
+        || (parent.open && !level2_base.is_empty() && !parents_any(level2_base))
 }
 
 fn parents_any(level2_base: &str) -> bool {
-    OLDER.iter().chain(T2021.iter()).any(|l| l.children.contains(&level2_base))
+    OLDER
+        .iter()
+        .chain(T2021.iter())
+        .any(|l| l.children.contains(&level2_base))
 }
 
 /// How one row's two level cells read under a template.
@@ -133,7 +158,11 @@ pub struct Levels {
 pub fn resolve(template: Template, level1: &str, level2: &str) -> Levels {
     let l2 = base(level2);
     if let Some(l1) = find_level1(template, level1) {
-        return Levels { level1: Some(l1), level1_is_level2: false, level2: (!l2.is_empty()).then_some(l2) };
+        return Levels {
+            level1: Some(l1),
+            level1_is_level2: false,
+            level2: (!l2.is_empty()).then_some(l2),
+        };
     }
     let b1 = base(level1);
     let parent = parents_of(template, &b1).next();
@@ -141,15 +170,26 @@ pub fn resolve(template: Template, level1: &str, level2: &str) -> Levels {
         Some(parent) => Levels {
             level1: Some(parent),
             level1_is_level2: true,
-            level2: Some(if l2.is_empty() || !admits(parent, &l2) { b1 } else { l2 }),
+            level2: Some(if l2.is_empty() || !admits(parent, &l2) {
+                b1
+            } else {
+                l2
+            }),
         },
-        None => Levels { level1: None, level1_is_level2: false, level2: (!l2.is_empty()).then_some(l2) },
+        None => Levels {
+            level1: None,
+            level1_is_level2: false,
+            level2: (!l2.is_empty()).then_some(l2),
+        },
     }
 }
 
 /// Numbering clerks put before indicator names: `指标 1：`, `标3：`, `1、`, `①`.
 pub fn name_core(name: &str) -> String {
-    let folded: String = crate::target::fold::fold_str(name).chars().filter(|c| *c != ' ').collect();
+    let folded: String = crate::target::fold::fold_str(name)
+        .chars()
+        .filter(|c| *c != ' ')
+        .collect();
     let mut s = folded.as_str();
     for p in ["指标", "标"] {
         if let Some(rest) = s.strip_prefix(p) {
@@ -161,5 +201,9 @@ pub fn name_core(name: &str) -> String {
     }
     let s = s.trim_start_matches(|c: char| c.is_ascii_digit() || ('①'..='⑳').contains(&c));
     let s = s.trim_start_matches([':', '、', '.', ')']);
-    if s.is_empty() { folded } else { s.to_string() }
+    if s.is_empty() {
+        folded
+    } else {
+        s.to_string()
+    }
 }

@@ -35,21 +35,37 @@ pub const PRIOR_EXECUTION_EXCEEDS_BUDGET: Rule = Rule {
     description_en: "last year's execution exceeds last year's budget",
 };
 
-pub const RULES: &[Rule] = &[BUDGET_COMPOSITION_SUM, BUDGET_CURRENT_EXCEEDS_TOTAL, PRIOR_EXECUTION_EXCEEDS_BUDGET];
+pub const RULES: &[Rule] = &[
+    BUDGET_COMPOSITION_SUM,
+    BUDGET_CURRENT_EXCEEDS_TOTAL,
+    PRIOR_EXECUTION_EXCEEDS_BUDGET,
+];
 
 pub fn check(c: &mut Check) {
     if c.template == Template::T2021 {
         return;
     }
-    let Some(b) = c.form.budget.as_ref() else { return };
+    let Some(b) = c.form.budget.as_ref() else {
+        return;
+    };
     let total = amount_at(c, &b.total, "/budget/total", "项目总预算");
     let current = amount_at(c, &b.current, "/budget/current", "项目当年预算");
     let prior = amount_at(c, &b.prior_year, "/budget/priorYear", "同名项目上年预算额");
-    let executed = amount_at(c, &b.prior_year_executed, "/budget/priorYearExecuted", "同名项目上年预算执行数");
+    let executed = amount_at(
+        c,
+        &b.prior_year_executed,
+        "/budget/priorYearExecuted",
+        "同名项目上年预算执行数",
+    );
     let mut sum = Some(Decimal::ZERO);
     for (i, row) in b.composition.iter().enumerate() {
         let label = format!("资金构成第{}行", i.saturating_add(1));
-        let v = amount_at(c, &row.amount, &format!("/budget/composition/{i}/amount"), &label);
+        let v = amount_at(
+            c,
+            &row.amount,
+            &format!("/budget/composition/{i}/amount"),
+            &label,
+        );
         sum = match (sum, v) {
             (Some(s), Some(v)) => s.checked_add(v),
             _ => None,
@@ -67,8 +83,16 @@ pub fn check(c: &mut Check) {
                     display(cur),
                     display(cur.checked_sub(s).unwrap_or_default())
                 ),
-                format!("the {} composition rows add up to {}, not the current-year budget {}", b.composition.len(), display(s), display(cur)),
-                &[("expected", amount::canonical(cur)), ("actual", amount::canonical(s))],
+                format!(
+                    "the {} composition rows add up to {}, not the current-year budget {}",
+                    b.composition.len(),
+                    display(s),
+                    display(cur)
+                ),
+                &[
+                    ("expected", amount::canonical(cur)),
+                    ("actual", amount::canonical(s)),
+                ],
             );
         }
     }
@@ -77,9 +101,20 @@ pub fn check(c: &mut Check) {
             c.findings.add(
                 &BUDGET_CURRENT_EXCEEDS_TOTAL,
                 "/budget/current",
-                format!("项目当年预算 {} 元大于项目总预算 {} 元", display(cur), display(t)),
-                format!("current-year budget {} exceeds the total budget {}", display(cur), display(t)),
-                &[("current", amount::canonical(cur)), ("total", amount::canonical(t))],
+                format!(
+                    "项目当年预算 {} 元大于项目总预算 {} 元",
+                    display(cur),
+                    display(t)
+                ),
+                format!(
+                    "current-year budget {} exceeds the total budget {}",
+                    display(cur),
+                    display(t)
+                ),
+                &[
+                    ("current", amount::canonical(cur)),
+                    ("total", amount::canonical(t)),
+                ],
             );
         }
     }
@@ -88,9 +123,20 @@ pub fn check(c: &mut Check) {
             c.findings.add(
                 &PRIOR_EXECUTION_EXCEEDS_BUDGET,
                 "/budget/priorYearExecuted",
-                format!("同名项目上年预算执行数 {} 元大于上年预算额 {} 元，请核对", display(e), display(p)),
-                format!("last year's execution {} exceeds last year's budget {}", display(e), display(p)),
-                &[("executed", amount::canonical(e)), ("budget", amount::canonical(p))],
+                format!(
+                    "同名项目上年预算执行数 {} 元大于上年预算额 {} 元，请核对",
+                    display(e),
+                    display(p)
+                ),
+                format!(
+                    "last year's execution {} exceeds last year's budget {}",
+                    display(e),
+                    display(p)
+                ),
+                &[
+                    ("executed", amount::canonical(e)),
+                    ("budget", amount::canonical(p)),
+                ],
             );
         }
     }

@@ -34,23 +34,43 @@ pub struct Row {
 
 /// Whether a cell is the placeholder `-` (also `－`, `—`).
 pub fn is_placeholder(v: &Option<String>) -> bool {
-    v.as_deref().map(str::trim).is_some_and(|s| s.chars().count() == 1 && s.chars().all(|c| crate::target::fold::fold_char(c) == '-'))
+    v.as_deref().map(str::trim).is_some_and(|s| {
+        s.chars().count() == 1 && s.chars().all(|c| crate::target::fold::fold_char(c) == '-')
+    })
 }
 
 impl<'a> Check<'a> {
     pub fn new(form: &'a Form, template: Template, findings: Findings) -> Check<'a> {
-        let start = form.start_date.as_deref().and_then(date::parse).map(|(d, _)| d);
-        let end = form.end_date.as_deref().and_then(date::parse).map(|(d, p)| date::end_of(d, p));
-        let year = form.year.and_then(|y| i32::try_from(y).ok()).or(end.map(|d| d.year));
+        let start = form
+            .start_date
+            .as_deref()
+            .and_then(date::parse)
+            .map(|(d, _)| d);
+        let end = form
+            .end_date
+            .as_deref()
+            .and_then(date::parse)
+            .map(|(d, p)| date::end_of(d, p));
+        let year = form
+            .year
+            .and_then(|y| i32::try_from(y).ok())
+            .or(end.map(|d| d.year));
         let rows = form
             .indicators
             .iter()
             .flatten()
             .map(|ind| {
                 // Only the year changes what a target means; names only tailor hints.
-                let ctx = Context { year, ..Context::default() };
+                let ctx = Context {
+                    year,
+                    ..Context::default()
+                };
                 Row {
-                    levels: taxonomy::resolve(template, ind.level1.as_deref().unwrap_or(""), ind.level2.as_deref().unwrap_or("")),
+                    levels: taxonomy::resolve(
+                        template,
+                        ind.level1.as_deref().unwrap_or(""),
+                        ind.level2.as_deref().unwrap_or(""),
+                    ),
                     core: taxonomy::name_core(ind.name.as_deref().unwrap_or("")),
                     placeholder_name: is_placeholder(&ind.name),
                     placeholder_target: is_placeholder(&ind.target),
@@ -58,7 +78,14 @@ impl<'a> Check<'a> {
                 }
             })
             .collect();
-        Check { form, template, findings, start, end, rows }
+        Check {
+            form,
+            template,
+            findings,
+            start,
+            end,
+            rows,
+        }
     }
 
     /// A project whose period spans more than one calendar year.

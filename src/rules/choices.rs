@@ -16,13 +16,35 @@ pub const CHOICE_INVALID: Rule = Rule {
 
 pub const RULES: &[Rule] = &[CHOICE_INVALID];
 
-const PROJECT_TYPES: &[&str] = &["市委市政府已确定的新增项目", "结转项目", "其他一次性项目", "经常性专项业务费", "其他经常性项目"];
-const FUND_USES: &[&str] = &["基本建设工程类", "信息化建设类", "政策补贴类", "政府购买服务", "资产购置类", "其他事业专业类"];
-const NATURES: &[&str] = &["经常性项目", "阶段性项目", "一次性项目", "其他经常性项目", "其他一次性项目"];
+const PROJECT_TYPES: &[&str] = &[
+    "市委市政府已确定的新增项目",
+    "结转项目",
+    "其他一次性项目",
+    "经常性专项业务费",
+    "其他经常性项目",
+];
+const FUND_USES: &[&str] = &[
+    "基本建设工程类",
+    "信息化建设类",
+    "政策补贴类",
+    "政府购买服务",
+    "资产购置类",
+    "其他事业专业类",
+];
+const NATURES: &[&str] = &[
+    "经常性项目",
+    "阶段性项目",
+    "一次性项目",
+    "其他经常性项目",
+    "其他一次性项目",
+];
 const CATEGORIES: &[&str] = &["特定目标类", "其他运转类", "运转类", "公用经费类", "人员类"];
 
 fn squash(s: &str) -> String {
-    crate::target::fold::fold_str(s).chars().filter(|c| *c != ' ').collect()
+    crate::target::fold::fold_str(s)
+        .chars()
+        .filter(|c| *c != ' ')
+        .collect()
 }
 
 pub fn check(c: &mut Check) {
@@ -34,14 +56,24 @@ pub fn check(c: &mut Check) {
         ],
         Template::T2021 => [
             ("/projectNature", "项目性质", &f.project_nature, NATURES),
-            ("/projectCategory", "项目类别", &f.project_category, CATEGORIES),
+            (
+                "/projectCategory",
+                "项目类别",
+                &f.project_category,
+                CATEGORIES,
+            ),
         ],
         Template::T2020 => return,
     };
     for (path, label, value, allowed) in fields {
-        let Some(v) = value.as_deref().filter(|v| !v.trim().is_empty()) else { continue };
+        let Some(v) = value.as_deref().filter(|v| !v.trim().is_empty()) else {
+            continue;
+        };
         let s = squash(v);
-        let s = s.strip_suffix("项目").filter(|_| path == "/projectCategory").unwrap_or(&s);
+        let s = s
+            .strip_suffix("项目")
+            .filter(|_| path == "/projectCategory")
+            .unwrap_or(&s);
         if !allowed.contains(&s) {
             let list = allowed.join("、");
             c.findings.add(

@@ -12,7 +12,8 @@ pub const DATE_FORMAT: Rule = Rule {
     scope: Scope::Form,
     review_category: review::OTHER,
     description: "日期写法无法识别（可写 2024-01-01、2024/1/1、2019年1月、2019.1）",
-    description_en: "a date cannot be read (2024-01-01, 2024/1/1, 2019年1月 and 2019.1 are accepted)",
+    description_en:
+        "a date cannot be read (2024-01-01, 2024/1/1, 2019年1月 and 2019.1 are accepted)",
 };
 
 pub const DATE_ORDER: Rule = Rule {
@@ -42,7 +43,12 @@ pub const NATURE_PERIOD_MISMATCH: Rule = Rule {
     description_en: "a recurring (经常性) project spans several years",
 };
 
-pub const RULES: &[Rule] = &[DATE_FORMAT, DATE_ORDER, YEAR_OUTSIDE_PERIOD, NATURE_PERIOD_MISMATCH];
+pub const RULES: &[Rule] = &[
+    DATE_FORMAT,
+    DATE_ORDER,
+    YEAR_OUTSIDE_PERIOD,
+    NATURE_PERIOD_MISMATCH,
+];
 
 pub fn check(c: &mut Check) {
     let f = c.form;
@@ -62,7 +68,10 @@ pub fn check(c: &mut Check) {
             }
         }
     }
-    if let Some(y) = f.year.filter(|y| !(i64::from(*YEARS.start())..=i64::from(*YEARS.end())).contains(y)) {
+    if let Some(y) = f
+        .year
+        .filter(|y| !(i64::from(*YEARS.start())..=i64::from(*YEARS.end())).contains(y))
+    {
         c.findings.add(
             &DATE_FORMAT,
             "/year",
@@ -71,7 +80,9 @@ pub fn check(c: &mut Check) {
             &[("value", y.to_string())],
         );
     }
-    let (Some(start), Some(end)) = (c.start, c.end) else { return };
+    let (Some(start), Some(end)) = (c.start, c.end) else {
+        return;
+    };
     if start > end {
         c.findings.add(
             &DATE_ORDER,
@@ -89,11 +100,18 @@ pub fn check(c: &mut Check) {
                 "/year",
                 format!("申报年度 {y} 不在项目实施期 {start} 至 {end} 内"),
                 format!("budget year {y} is outside the project period {start} to {end}"),
-                &[("year", y.to_string()), ("start", start.to_string()), ("end", end.to_string())],
+                &[
+                    ("year", y.to_string()),
+                    ("start", start.to_string()),
+                    ("end", end.to_string()),
+                ],
             );
         }
     }
-    let recurring = f.project_nature.as_deref().is_some_and(|n| n.contains("经常性"));
+    let recurring = f
+        .project_nature
+        .as_deref()
+        .is_some_and(|n| n.contains("经常性"));
     if c.template == Template::T2021 && recurring && c.multi_year() {
         let nature = f.project_nature.clone().unwrap_or_default();
         c.findings.add(

@@ -52,8 +52,13 @@ pub const FUNDS_TOTAL_MISSING: Rule = Rule {
     description_en: "a multi-year project has no project total (项目资金总额)",
 };
 
-pub const RULES: &[Rule] =
-    &[AMOUNT_FORMAT, FUNDS_ANNUAL_SUM, FUNDS_TOTAL_SUM, FUNDS_ANNUAL_EXCEEDS_TOTAL, FUNDS_TOTAL_MISSING];
+pub const RULES: &[Rule] = &[
+    AMOUNT_FORMAT,
+    FUNDS_ANNUAL_SUM,
+    FUNDS_TOTAL_SUM,
+    FUNDS_ANNUAL_EXCEEDS_TOTAL,
+    FUNDS_TOTAL_MISSING,
+];
 
 /// Reads one amount; reports `AMOUNT_FORMAT` when it cannot. Blank is `None`.
 pub fn amount_at(c: &mut Check, text: &Option<String>, path: &str, label: &str) -> Option<Decimal> {
@@ -83,7 +88,9 @@ fn terms(parts: &[(&str, Option<Decimal>)]) -> String {
 }
 
 fn sum(parts: &[(&str, Option<Decimal>)]) -> Option<Decimal> {
-    parts.iter().try_fold(Decimal::ZERO, |acc, (_, v)| acc.checked_add(v.unwrap_or_default()))
+    parts.iter().try_fold(Decimal::ZERO, |acc, (_, v)| {
+        acc.checked_add(v.unwrap_or_default())
+    })
 }
 
 pub fn check(c: &mut Check) {
@@ -104,15 +111,32 @@ pub fn check(c: &mut Check) {
     let carry_over = amount_at(c, &f.carry_over, "/funds/carryOver", "上年结转资金");
     let annual_other = amount_at(c, &f.annual_other, "/funds/annualOther", "其他资金（年度）");
 
-    let parts = [("当年财政拨款", annual_fiscal), ("上年结转资金", carry_over), ("其他资金", annual_other)];
+    let parts = [
+        ("当年财政拨款", annual_fiscal),
+        ("上年结转资金", carry_over),
+        ("其他资金", annual_other),
+    ];
     if let (Some(a), Some(s)) = (annual, sum(&parts)) {
         if parts.iter().any(|(_, v)| v.is_some()) && a != s {
             c.findings.add(
                 &FUNDS_ANNUAL_SUM,
                 "/funds/annual",
-                format!("年度资金申请总额 {} 元不等于 {} = {} 元（相差 {} 元）", display(a), terms(&parts), display(s), display(a.checked_sub(s).unwrap_or_default())),
-                format!("annual total {} does not equal the sum of its parts {}", display(a), display(s)),
-                &[("expected", amount::canonical(s)), ("actual", amount::canonical(a))],
+                format!(
+                    "年度资金申请总额 {} 元不等于 {} = {} 元（相差 {} 元）",
+                    display(a),
+                    terms(&parts),
+                    display(s),
+                    display(a.checked_sub(s).unwrap_or_default())
+                ),
+                format!(
+                    "annual total {} does not equal the sum of its parts {}",
+                    display(a),
+                    display(s)
+                ),
+                &[
+                    ("expected", amount::canonical(s)),
+                    ("actual", amount::canonical(a)),
+                ],
             );
         }
     }
@@ -122,9 +146,22 @@ pub fn check(c: &mut Check) {
             c.findings.add(
                 &FUNDS_TOTAL_SUM,
                 "/funds/total",
-                format!("项目资金总额 {} 元不等于 {} = {} 元（相差 {} 元）", display(t), terms(&parts), display(s), display(t.checked_sub(s).unwrap_or_default())),
-                format!("project total {} does not equal fiscal + other funds {}", display(t), display(s)),
-                &[("expected", amount::canonical(s)), ("actual", amount::canonical(t))],
+                format!(
+                    "项目资金总额 {} 元不等于 {} = {} 元（相差 {} 元）",
+                    display(t),
+                    terms(&parts),
+                    display(s),
+                    display(t.checked_sub(s).unwrap_or_default())
+                ),
+                format!(
+                    "project total {} does not equal fiscal + other funds {}",
+                    display(t),
+                    display(s)
+                ),
+                &[
+                    ("expected", amount::canonical(s)),
+                    ("actual", amount::canonical(t)),
+                ],
             );
         }
     }
@@ -133,9 +170,20 @@ pub fn check(c: &mut Check) {
             c.findings.add(
                 &FUNDS_ANNUAL_EXCEEDS_TOTAL,
                 "/funds/annual",
-                format!("年度资金申请总额 {} 元大于项目资金总额 {} 元", display(a), display(t)),
-                format!("annual request {} exceeds the project total {}", display(a), display(t)),
-                &[("annual", amount::canonical(a)), ("total", amount::canonical(t))],
+                format!(
+                    "年度资金申请总额 {} 元大于项目资金总额 {} 元",
+                    display(a),
+                    display(t)
+                ),
+                format!(
+                    "annual request {} exceeds the project total {}",
+                    display(a),
+                    display(t)
+                ),
+                &[
+                    ("annual", amount::canonical(a)),
+                    ("total", amount::canonical(t)),
+                ],
             );
         }
     }

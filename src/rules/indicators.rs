@@ -20,16 +20,64 @@ macro_rules! rule {
     };
 }
 
-rule!(INDICATOR_LEVEL1_UNKNOWN, Error, LEVEL1_WRONG, "一级指标不是本模板的一级指标（或把二级指标填在了一级指标栏）", "the level-1 name is not a level-1 of the template");
-rule!(INDICATOR_LEVEL2_UNKNOWN, Error, LEVEL2_WRONG, "二级指标不是本模板的二级指标（T2021 为错误，旧模板为警告）", "the level-2 name is not one of the template's (error in T2021, warning in older templates)");
-rule!(INDICATOR_LEVEL2_MISMATCH, Error, LEVEL2_WRONG, "二级指标放在了不对应的一级指标下", "the level-2 belongs under another level-1");
-rule!(INDICATOR_NAME_MISSING, Error, INCOMPLETE, "三级指标名称未填写", "an indicator has no name");
-rule!(TARGET_MISSING, Error, INCOMPLETE, "指标值未填写", "an indicator has no target value");
-rule!(PLACEHOLDER_PARTIAL, Error, INCOMPLETE, "只有指标名称或指标值之一写了“-”；不适用的行两者都应为“-”", "only one of name and target is the placeholder \"-\"");
+rule!(
+    INDICATOR_LEVEL1_UNKNOWN,
+    Error,
+    LEVEL1_WRONG,
+    "一级指标不是本模板的一级指标（或把二级指标填在了一级指标栏）",
+    "the level-1 name is not a level-1 of the template"
+);
+rule!(
+    INDICATOR_LEVEL2_UNKNOWN,
+    Error,
+    LEVEL2_WRONG,
+    "二级指标不是本模板的二级指标（T2021 为错误，旧模板为警告）",
+    "the level-2 name is not one of the template's (error in T2021, warning in older templates)"
+);
+rule!(
+    INDICATOR_LEVEL2_MISMATCH,
+    Error,
+    LEVEL2_WRONG,
+    "二级指标放在了不对应的一级指标下",
+    "the level-2 belongs under another level-1"
+);
+rule!(
+    INDICATOR_NAME_MISSING,
+    Error,
+    INCOMPLETE,
+    "三级指标名称未填写",
+    "an indicator has no name"
+);
+rule!(
+    TARGET_MISSING,
+    Error,
+    INCOMPLETE,
+    "指标值未填写",
+    "an indicator has no target value"
+);
+rule!(
+    PLACEHOLDER_PARTIAL,
+    Error,
+    INCOMPLETE,
+    "只有指标名称或指标值之一写了“-”；不适用的行两者都应为“-”",
+    "only one of name and target is the placeholder \"-\""
+);
 rule!(COVERAGE_MISSING, Error, INCOMPLETE, "缺少必备的指标类型：数量、质量、时效、效益指标缺失为错误，满意度、成本指标缺失为警告（T2021）", "a required kind of indicator is missing: 数量/质量/时效/效益 (error), 满意度/成本 (warning), T2021");
-rule!(INDICATOR_DUPLICATE, Warning, SPLIT, "同一二级指标下有重复的三级指标", "the same indicator appears twice under one level-2");
+rule!(
+    INDICATOR_DUPLICATE,
+    Warning,
+    SPLIT,
+    "同一二级指标下有重复的三级指标",
+    "the same indicator appears twice under one level-2"
+);
 rule!(INDICATOR_LEVEL2_SUSPECT, Warning, LEVEL2_WRONG, "指标名称与所在二级指标不符（T2021：满意度指标放在了效益指标下，或生态效益、经济效益、满意度指标的名称与之无关）", "the indicator's name does not fit its level-2 (T2021)");
-rule!(INDICATOR_NAME_TOO_LONG, Warning, NOT_QUANTIFIED, "三级指标名称超过 100 个字", "the indicator name is over 100 characters");
+rule!(
+    INDICATOR_NAME_TOO_LONG,
+    Warning,
+    NOT_QUANTIFIED,
+    "三级指标名称超过 100 个字",
+    "the indicator name is over 100 characters"
+);
 
 pub const RULES: &[Rule] = &[
     INDICATOR_LEVEL1_UNKNOWN,
@@ -46,8 +94,22 @@ pub const RULES: &[Rule] = &[
 
 /// What a T2021 level-2 name must mention, by base name.
 const LEVEL2_TOPICS: &[(&str, &str, &[&str])] = &[
-    ("生态效益", "生态环境", &["生态", "环境", "环保", "节能", "减排", "能耗", "碳", "污染", "绿色", "废", "排放", "空气", "噪声", "纸"]),
-    ("经济效益", "经济收益或节约", &["经济", "收入", "节约", "节省", "成本", "效益", "产值", "资金", "费用", "金额", "价格", "利润", "税", "创收", "支出", "元"]),
+    (
+        "生态效益",
+        "生态环境",
+        &[
+            "生态", "环境", "环保", "节能", "减排", "能耗", "碳", "污染", "绿色", "废", "排放",
+            "空气", "噪声", "纸",
+        ],
+    ),
+    (
+        "经济效益",
+        "经济收益或节约",
+        &[
+            "经济", "收入", "节约", "节省", "成本", "效益", "产值", "资金", "费用", "金额", "价格",
+            "利润", "税", "创收", "支出", "元",
+        ],
+    ),
     ("服务对象满意度", "满意度", &["满意"]),
 ];
 
@@ -62,9 +124,14 @@ fn level2_fit(c: &mut Check, p: &str, row: &str, core: &str, level2: &str) {
         c.findings.add(
             &INDICATOR_LEVEL2_SUSPECT,
             format!("{p}/level2"),
-            format!("{row}是满意度指标，应放在“满意度指标—服务对象满意度指标”下，而不是“{canonical}”"),
+            format!(
+                "{row}是满意度指标，应放在“满意度指标—服务对象满意度指标”下，而不是“{canonical}”"
+            ),
             format!("a satisfaction indicator belongs under 服务对象满意度指标, not {canonical}"),
-            &[("level2", canonical.clone()), ("expectedLevel2", "服务对象满意度指标".into())],
+            &[
+                ("level2", canonical.clone()),
+                ("expectedLevel2", "服务对象满意度指标".into()),
+            ],
         );
         return;
     }
@@ -98,6 +165,11 @@ pub fn row_label(i: usize, name: &Option<String>) -> String {
 
 pub fn check(c: &mut Check) {
     let t = c.template;
+    let level1_names = taxonomy::levels(t)
+        .iter()
+        .map(|l| l.canonical)
+        .collect::<Vec<_>>()
+        .join("、");
     let mut seen: HashMap<(String, String, String), usize> = HashMap::new();
     let mut covered: Vec<(&str, String)> = Vec::new();
     // The rows are lent out while findings are added, then put back.
@@ -109,7 +181,6 @@ pub fn check(c: &mut Check) {
         let row = row_label(i, &ind.name);
         let l1_text = ind.level1.clone().unwrap_or_default();
         let l2_text = ind.level2.clone().unwrap_or_default();
-        let level1_names = taxonomy::levels(t).iter().map(|l| l.canonical).collect::<Vec<_>>().join("、");
         match lv.level1 {
             None if l1_text.trim().is_empty() => c.findings.add(
                 &INDICATOR_LEVEL1_UNKNOWN,
@@ -123,27 +194,54 @@ pub fn check(c: &mut Check) {
                 format!("{p}/level1"),
                 format!("{row}的一级指标“{l1_text}”不是本模板的一级指标，应为：{level1_names}"),
                 format!("level-1 \"{l1_text}\" is not one of: {level1_names}"),
-                &[("value", l1_text.clone()), ("allowed", level1_names.clone())],
+                &[
+                    ("value", l1_text.clone()),
+                    ("allowed", level1_names.clone()),
+                ],
             ),
             Some(parent) if lv.level1_is_level2 => c.findings.add(
                 &INDICATOR_LEVEL1_UNKNOWN,
                 format!("{p}/level1"),
-                format!("{row}：“{l1_text}”是二级指标，应放在一级指标“{}”下", parent.canonical),
-                format!("\"{l1_text}\" is a level-2; it belongs under \"{}\"", parent.canonical),
-                &[("value", l1_text.clone()), ("expectedLevel1", parent.canonical.to_string())],
+                format!(
+                    "{row}：“{l1_text}”是二级指标，应放在一级指标“{}”下",
+                    parent.canonical
+                ),
+                format!(
+                    "\"{l1_text}\" is a level-2; it belongs under \"{}\"",
+                    parent.canonical
+                ),
+                &[
+                    ("value", l1_text.clone()),
+                    ("expectedLevel1", parent.canonical.to_string()),
+                ],
             ),
             Some(_) => {}
         }
         if let Some(parent) = lv.level1 {
             let written_l2 = taxonomy::base(&l2_text);
-            let children = parent.children.iter().map(|b| taxonomy::level2_canonical(t, b)).collect::<Vec<_>>().join("、");
-            let l2_sev = if t.is_older() { Severity::Warning } else { Severity::Error };
+            let children = || {
+                parent
+                    .children
+                    .iter()
+                    .map(|b| taxonomy::level2_canonical(t, b))
+                    .collect::<Vec<_>>()
+                    .join("、")
+            };
+            let l2_sev = if t.is_older() {
+                Severity::Warning
+            } else {
+                Severity::Error
+            };
             if written_l2.is_empty() && !lv.level1_is_level2 {
+                let children = children();
                 c.findings.add_at(
                     &INDICATOR_LEVEL2_UNKNOWN,
                     l2_sev,
                     format!("{p}/level2"),
-                    format!("{row}未填写二级指标，“{}”下应为：{children}", parent.canonical),
+                    format!(
+                        "{row}未填写二级指标，“{}”下应为：{children}",
+                        parent.canonical
+                    ),
                     format!("row {} has no level-2", i.saturating_add(1)),
                     &[("allowed", children.clone())],
                 );
@@ -152,28 +250,54 @@ pub fn check(c: &mut Check) {
                     Some(right) => c.findings.add(
                         &INDICATOR_LEVEL2_MISMATCH,
                         format!("{p}/level2"),
-                        format!("{row}：二级指标“{l2_text}”属于“{}”，不应放在“{}”下", right.canonical, parent.canonical),
-                        format!("level-2 \"{l2_text}\" belongs under \"{}\", not \"{}\"", right.canonical, parent.canonical),
-                        &[("value", l2_text.clone()), ("level1", parent.canonical.to_string()), ("expectedLevel1", right.canonical.to_string())],
+                        format!(
+                            "{row}：二级指标“{l2_text}”属于“{}”，不应放在“{}”下",
+                            right.canonical, parent.canonical
+                        ),
+                        format!(
+                            "level-2 \"{l2_text}\" belongs under \"{}\", not \"{}\"",
+                            right.canonical, parent.canonical
+                        ),
+                        &[
+                            ("value", l2_text.clone()),
+                            ("level1", parent.canonical.to_string()),
+                            ("expectedLevel1", right.canonical.to_string()),
+                        ],
                     ),
-                    None => c.findings.add_at(
-                        &INDICATOR_LEVEL2_UNKNOWN,
-                        l2_sev,
-                        format!("{p}/level2"),
-                        format!("{row}的二级指标“{l2_text}”不是“{}”下的二级指标，应为：{children}", parent.canonical),
-                        format!("level-2 \"{l2_text}\" is not one of: {children}"),
-                        &[("value", l2_text.clone()), ("allowed", children.clone())],
-                    ),
+                    None => {
+                        let children = children();
+                        c.findings.add_at(
+                            &INDICATOR_LEVEL2_UNKNOWN,
+                            l2_sev,
+                            format!("{p}/level2"),
+                            format!(
+                                "{row}的二级指标“{l2_text}”不是“{}”下的二级指标，应为：{children}",
+                                parent.canonical
+                            ),
+                            format!("level-2 \"{l2_text}\" is not one of: {children}"),
+                            &[("value", l2_text.clone()), ("allowed", children.clone())],
+                        )
+                    }
                 }
             }
         }
         if name_ph != target_ph {
-            let (field, zh) = if name_ph { ("target", "指标值") } else { ("name", "指标名称") };
+            let (field, zh) = if name_ph {
+                ("target", "指标值")
+            } else {
+                ("name", "指标名称")
+            };
             c.findings.add(
                 &PLACEHOLDER_PARTIAL,
                 format!("{p}/{field}"),
-                format!("第{}行只有一栏写了“-”：不适用的行，指标名称和指标值都应为“-”；否则请填写{zh}", i.saturating_add(1)),
-                format!("row {}: only one of name and target is \"-\"", i.saturating_add(1)),
+                format!(
+                    "第{}行只有一栏写了“-”：不适用的行，指标名称和指标值都应为“-”；否则请填写{zh}",
+                    i.saturating_add(1)
+                ),
+                format!(
+                    "row {}: only one of name and target is \"-\"",
+                    i.saturating_add(1)
+                ),
                 &[],
             );
         }
@@ -204,8 +328,14 @@ pub fn check(c: &mut Check) {
             c.findings.add(
                 &INDICATOR_NAME_TOO_LONG,
                 format!("{p}/name"),
-                format!("第{}行指标名称有 {len} 个字，超过 {NAME_MAX} 字，请精简", i.saturating_add(1)),
-                format!("row {}: name has {len} characters (max {NAME_MAX})", i.saturating_add(1)),
+                format!(
+                    "第{}行指标名称有 {len} 个字，超过 {NAME_MAX} 字，请精简",
+                    i.saturating_add(1)
+                ),
+                format!(
+                    "row {}: name has {len} characters (max {NAME_MAX})",
+                    i.saturating_add(1)
+                ),
                 &[("length", len.to_string())],
             );
         }
@@ -214,7 +344,9 @@ pub fn check(c: &mut Check) {
                 level2_fit(c, &p, &row, &core, l2);
             }
         }
-        let l1_key = lv.level1.map_or(taxonomy::base(&l1_text), |l| l.canonical.to_string());
+        let l1_key = lv
+            .level1
+            .map_or(taxonomy::base(&l1_text), |l| l.canonical.to_string());
         let l2_key = lv.level2.clone().unwrap_or_default();
         if !blank(&ind.name) {
             if let Some(l) = lv.level1 {
@@ -225,8 +357,15 @@ pub fn check(c: &mut Check) {
                 Some(&first) => c.findings.add(
                     &INDICATOR_DUPLICATE,
                     format!("{p}/name"),
-                    format!("{row}与第{}行重复（同一二级指标下的同名指标），请合并或拆分为不同指标", first.saturating_add(1)),
-                    format!("row {} repeats row {}", i.saturating_add(1), first.saturating_add(1)),
+                    format!(
+                        "{row}与第{}行重复（同一二级指标下的同名指标），请合并或拆分为不同指标",
+                        first.saturating_add(1)
+                    ),
+                    format!(
+                        "row {} repeats row {}",
+                        i.saturating_add(1),
+                        first.saturating_add(1)
+                    ),
                     &[("firstRow", first.to_string())],
                 ),
                 None => {
@@ -242,9 +381,17 @@ pub fn check(c: &mut Check) {
 }
 
 fn coverage(c: &mut Check, covered: &[(&str, String)]) {
-    let has = |l1: &str, l2: Option<&str>| covered.iter().any(|(a, b)| *a == l1 && l2.is_none_or(|x| b == x));
+    let has = |l1: &str, l2: Option<&str>| {
+        covered
+            .iter()
+            .any(|(a, b)| *a == l1 && l2.is_none_or(|x| b == x))
+    };
     let mut missing: Vec<(Severity, &str, &str, &str)> = Vec::new();
-    for (l2, zh) in [("数量", "数量指标"), ("质量", "质量指标"), ("时效", "时效指标")] {
+    for (l2, zh) in [
+        ("数量", "数量指标"),
+        ("质量", "质量指标"),
+        ("时效", "时效指标"),
+    ] {
         if !has("产出", Some(l2)) {
             missing.push((Severity::Error, zh, review::ADD_OUTPUT, l2));
         }
@@ -253,13 +400,21 @@ fn coverage(c: &mut Check, covered: &[(&str, String)]) {
         missing.push((Severity::Error, "效益指标", review::ADD_BENEFIT, "效益"));
     }
     if !has("满意度", None) {
-        missing.push((Severity::Warning, "满意度指标", review::ADD_SATISFACTION, "满意度"));
+        missing.push((
+            Severity::Warning,
+            "满意度指标",
+            review::ADD_SATISFACTION,
+            "满意度",
+        ));
     }
     if !has("成本", None) && !has("产出", Some("成本")) {
         missing.push((Severity::Warning, "成本指标", review::INCOMPLETE, "成本"));
     }
     for (sev, zh, category, key) in missing {
-        let rule = Rule { review_category: category, ..COVERAGE_MISSING };
+        let rule = Rule {
+            review_category: category,
+            ..COVERAGE_MISSING
+        };
         c.findings.add_at(
             &rule,
             sev,

@@ -98,7 +98,14 @@ pub struct Findings {
 
 impl Findings {
     /// Records a finding of `rule` at its own severity.
-    pub fn add(&mut self, rule: &Rule, path: impl Into<String>, zh: String, en: String, params: &[(&str, String)]) {
+    pub fn add(
+        &mut self,
+        rule: &Rule,
+        path: impl Into<String>,
+        zh: String,
+        en: String,
+        params: &[(&str, String)],
+    ) {
         self.add_at(rule, rule.severity, path, zh, en, params);
     }
 
@@ -118,7 +125,10 @@ impl Findings {
             path: path.into(),
             message: zh,
             message_en: en,
-            params: params.iter().map(|(k, v)| ((*k).to_string(), v.clone())).collect(),
+            params: params
+                .iter()
+                .map(|(k, v)| ((*k).to_string(), v.clone()))
+                .collect(),
             review_category: rule.review_category,
         });
     }

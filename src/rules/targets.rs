@@ -21,20 +21,111 @@ macro_rules! rule {
     };
 }
 
-rule!(TARGET_INVALID, Form, Error, VALUE_MISMATCH, "指标值无法识别或不完整（详见 params.detail 对应的指标值诊断）", "the target cannot be read or is unfinished (params.detail names the target diagnostic)");
-rule!(TARGET_NOT_CANONICAL, Form, Info, OTHER, "指标值可写成一体化系统的规范形式（如 ≥90.00(%)）", "the target has a canonical spelling (e.g. ≥90.00(%))");
-rule!(TARGET_UNIT_MISSING, Target, Warning, NOT_QUANTIFIED, "数值缺少计量单位", "the value has no unit");
-rule!(TARGET_UNIT_MISMATCH, Form, Warning, VALUE_MISMATCH, "计量单位与指标名称不符（如“率”“满意度”不用 %，“人数”不用“人”）", "the unit does not fit the indicator (a rate not in %, a head count not in 人 …)");
-rule!(RATE_OVER_100, Form, Error, VALUE_MISMATCH, "比率类指标的目标值要求超过 100%", "a rate is required to exceed 100%");
-rule!(RATE_AT_LEAST_100, Form, Warning, VALUE_MISMATCH, "比率类指标写成 ≥100%，实际只能等于 100%，应写 =100%", "≥100% on a rate can only mean exactly 100%");
+rule!(
+    TARGET_INVALID,
+    Form,
+    Error,
+    VALUE_MISMATCH,
+    "指标值无法识别或不完整（详见 params.detail 对应的指标值诊断）",
+    "the target cannot be read or is unfinished (params.detail names the target diagnostic)"
+);
+rule!(
+    TARGET_NOT_CANONICAL,
+    Form,
+    Info,
+    OTHER,
+    "指标值可写成一体化系统的规范形式（如 ≥90.00(%)）",
+    "the target has a canonical spelling (e.g. ≥90.00(%))"
+);
+rule!(
+    TARGET_UNIT_MISSING,
+    Target,
+    Warning,
+    NOT_QUANTIFIED,
+    "数值缺少计量单位",
+    "the value has no unit"
+);
+rule!(
+    TARGET_UNIT_MISMATCH,
+    Form,
+    Warning,
+    VALUE_MISMATCH,
+    "计量单位与指标名称不符（如“率”“满意度”不用 %，“人数”不用“人”）",
+    "the unit does not fit the indicator (a rate not in %, a head count not in 人 …)"
+);
+rule!(
+    RATE_OVER_100,
+    Form,
+    Error,
+    VALUE_MISMATCH,
+    "比率类指标的目标值要求超过 100%",
+    "a rate is required to exceed 100%"
+);
+rule!(
+    RATE_AT_LEAST_100,
+    Form,
+    Warning,
+    VALUE_MISMATCH,
+    "比率类指标写成 ≥100%，实际只能等于 100%，应写 =100%",
+    "≥100% on a rate can only mean exactly 100%"
+);
 rule!(DIRECTION_SUSPECT, Form, Warning, VALUE_MISMATCH, "比较方向可疑：越低越好的指标（故障率、事故、差错、投诉、发生率）用了 ≥ 或过松的上限，越高越好的指标（满意度、合格率、完成率、覆盖率、及时率）用了 < 或 ≤", "the comparison points the wrong way for the indicator, or the bound is too loose");
-rule!(SATISFACTION_LOW, Form, Warning, VALUE_MISMATCH, "满意度目标低于 80%", "a satisfaction target below 80%");
-rule!(QUANTITY_NOT_QUANTITATIVE, Form, Warning, NOT_QUANTIFIED, "数量指标的指标值不是数值", "a 数量 indicator has a qualitative target");
-rule!(TIMELINESS_NOT_TIME, Form, Warning, VALUE_MISMATCH, "时效指标的指标值既不是完成时限、时长，也不是百分比", "a 时效 indicator's target is neither a deadline, a duration nor a percentage");
-rule!(DEADLINE_OUTSIDE_PERIOD, Form, Error, VALUE_MISMATCH, "完成时限不在项目实施期内", "the deadline lies outside the project period");
-rule!(TARGET_RANGE, Target, Warning, NOT_QUANTIFIED, "区间值无法录入一体化系统，应改写为单一值或拆分指标", "ranges cannot be entered in the integrated budget system");
-rule!(TARGET_TOO_LONG, Target, Warning, NOT_QUANTIFIED, "指标值超过一体化系统允许的 60 个字", "the target is longer than the integrated system's 60 characters");
-rule!(TARGET_SYSTEM_CHARS, Target, Warning, OTHER, "指标值含一体化系统不接受的字符（* _ -）", "the target contains characters the integrated system refuses (* _ -)");
+rule!(
+    SATISFACTION_LOW,
+    Form,
+    Warning,
+    VALUE_MISMATCH,
+    "满意度目标低于 80%",
+    "a satisfaction target below 80%"
+);
+rule!(
+    QUANTITY_NOT_QUANTITATIVE,
+    Form,
+    Warning,
+    NOT_QUANTIFIED,
+    "数量指标的指标值不是数值",
+    "a 数量 indicator has a qualitative target"
+);
+rule!(
+    TIMELINESS_NOT_TIME,
+    Form,
+    Warning,
+    VALUE_MISMATCH,
+    "时效指标的指标值既不是完成时限、时长，也不是百分比",
+    "a 时效 indicator's target is neither a deadline, a duration nor a percentage"
+);
+rule!(
+    DEADLINE_OUTSIDE_PERIOD,
+    Form,
+    Error,
+    VALUE_MISMATCH,
+    "完成时限不在项目实施期内",
+    "the deadline lies outside the project period"
+);
+rule!(
+    TARGET_RANGE,
+    Target,
+    Warning,
+    NOT_QUANTIFIED,
+    "区间值无法录入一体化系统，应改写为单一值或拆分指标",
+    "ranges cannot be entered in the integrated budget system"
+);
+rule!(
+    TARGET_TOO_LONG,
+    Target,
+    Warning,
+    NOT_QUANTIFIED,
+    "指标值超过一体化系统允许的 60 个字",
+    "the target is longer than the integrated system's 60 characters"
+);
+rule!(
+    TARGET_SYSTEM_CHARS,
+    Target,
+    Warning,
+    OTHER,
+    "指标值含一体化系统不接受的字符（* _ -）",
+    "the target contains characters the integrated system refuses (* _ -)"
+);
 
 pub const RULES: &[Rule] = &[
     TARGET_INVALID,
@@ -53,19 +144,110 @@ pub const RULES: &[Rule] = &[
     TARGET_SYSTEM_CHARS,
 ];
 
-rule!(TARGET_CONTROL_CHAR, Target, Error, OTHER, "指标值含不可见的控制字符", "the target contains a control character");
-rule!(TARGET_VALUE_MISSING, Target, Error, VALUE_MISMATCH, "运算符后没有数值（输入中为“未完成”）", "an operator is not followed by a number (incomplete while typing)");
-rule!(TARGET_NUMBER_INCOMPLETE, Target, Info, OTHER, "数字尚未写完（如 9. 或 1,2）", "the number is unfinished (9., 1,2)");
-rule!(TARGET_NUMBER_MALFORMED, Target, Error, OTHER, "数字写法有误（千分位、多个小数点或位数过多）", "malformed number");
-rule!(TARGET_OPERATOR_REPEATED, Target, Error, OTHER, "运算符重复（如 ≥≥）", "operator written twice");
-rule!(TARGET_OPERATOR_CONFLICT, Target, Error, VALUE_MISMATCH, "文字与符号表示的比较方向相反", "worded and symbol operators disagree");
-rule!(TARGET_OPERATOR_WITH_RANGE, Target, Error, OTHER, "区间值前写了运算符", "a range carries an operator");
-rule!(TARGET_UNIT_UNCLOSED, Target, Error, OTHER, "计量单位的括号未闭合", "unit parenthesis not closed");
-rule!(TARGET_UNIT_CONFLICT, Target, Error, OTHER, "区间两端单位不一致", "range ends have different units");
-rule!(TARGET_RANGE_REVERSED, Target, Error, OTHER, "区间下限大于上限", "range low is above high");
-rule!(TARGET_DATE_INCOMPLETE, Target, Info, OTHER, "日期尚未写完", "the date is unfinished");
-rule!(TARGET_DATE_INVALID, Target, Error, OTHER, "日期不存在（如 13 月、2 月 30 日）", "the date does not exist");
-rule!(TARGET_YEAR_MISSING, Target, Info, OTHER, "完成时限没有年份，且未提供年度", "the deadline has no year and no context year was given");
+rule!(
+    TARGET_CONTROL_CHAR,
+    Target,
+    Error,
+    OTHER,
+    "指标值含不可见的控制字符",
+    "the target contains a control character"
+);
+rule!(
+    TARGET_VALUE_MISSING,
+    Target,
+    Error,
+    VALUE_MISMATCH,
+    "运算符后没有数值（输入中为“未完成”）",
+    "an operator is not followed by a number (incomplete while typing)"
+);
+rule!(
+    TARGET_NUMBER_INCOMPLETE,
+    Target,
+    Info,
+    OTHER,
+    "数字尚未写完（如 9. 或 1,2）",
+    "the number is unfinished (9., 1,2)"
+);
+rule!(
+    TARGET_NUMBER_MALFORMED,
+    Target,
+    Error,
+    OTHER,
+    "数字写法有误（千分位、多个小数点或位数过多）",
+    "malformed number"
+);
+rule!(
+    TARGET_OPERATOR_REPEATED,
+    Target,
+    Error,
+    OTHER,
+    "运算符重复（如 ≥≥）",
+    "operator written twice"
+);
+rule!(
+    TARGET_OPERATOR_CONFLICT,
+    Target,
+    Error,
+    VALUE_MISMATCH,
+    "文字与符号表示的比较方向相反",
+    "worded and symbol operators disagree"
+);
+rule!(
+    TARGET_OPERATOR_WITH_RANGE,
+    Target,
+    Error,
+    OTHER,
+    "区间值前写了运算符",
+    "a range carries an operator"
+);
+rule!(
+    TARGET_UNIT_UNCLOSED,
+    Target,
+    Error,
+    OTHER,
+    "计量单位的括号未闭合",
+    "unit parenthesis not closed"
+);
+rule!(
+    TARGET_UNIT_CONFLICT,
+    Target,
+    Error,
+    OTHER,
+    "区间两端单位不一致",
+    "range ends have different units"
+);
+rule!(
+    TARGET_RANGE_REVERSED,
+    Target,
+    Error,
+    OTHER,
+    "区间下限大于上限",
+    "range low is above high"
+);
+rule!(
+    TARGET_DATE_INCOMPLETE,
+    Target,
+    Info,
+    OTHER,
+    "日期尚未写完",
+    "the date is unfinished"
+);
+rule!(
+    TARGET_DATE_INVALID,
+    Target,
+    Error,
+    OTHER,
+    "日期不存在（如 13 月、2 月 30 日）",
+    "the date does not exist"
+);
+rule!(
+    TARGET_YEAR_MISSING,
+    Target,
+    Info,
+    OTHER,
+    "完成时限没有年份，且未提供年度",
+    "the deadline has no year and no context year was given"
+);
 
 /// Codes `normaliseTarget` reports (INPUT_TOO_LARGE is shared with forms).
 pub const ENGINE_RULES: &[Rule] = &[
@@ -84,21 +266,69 @@ pub const ENGINE_RULES: &[Rule] = &[
     TARGET_YEAR_MISSING,
 ];
 
+/// Whether `s` contains one of `words`. A word's first character is looked
+/// for first: that search is cheap, and most words fail it.
 fn has_any(s: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| s.contains(w))
+    words.iter().any(|w| w.chars().next().is_some_and(|c| s.contains(c)) && s.contains(w))
 }
 
 const RATE_WORDS: &[&str] = &["率", "满意度", "比例", "占比"];
 const GROWTH_WORDS: &[&str] = &["增长", "增幅", "提升", "提高", "上升", "增加"];
-const BAD_WORDS: &[&str] = &["故障", "事故", "差错", "投诉", "发生率", "失误", "不良", "错误", "退回率", "重复率", "违规", "缺陷"];
-const BAD_EXCEPT: &[&str] = &["下降", "降低", "减少", "处理率", "处置率", "整改", "办结", "查处", "解决"];
+const BAD_WORDS: &[&str] = &[
+    "故障",
+    "事故",
+    "差错",
+    "投诉",
+    "发生率",
+    "失误",
+    "不良",
+    "错误",
+    "退回率",
+    "重复率",
+    "违规",
+    "缺陷",
+];
+const BAD_EXCEPT: &[&str] = &[
+    "下降",
+    "降低",
+    "减少",
+    "处理率",
+    "处置率",
+    "整改",
+    "办结",
+    "查处",
+    "解决",
+];
 const GOOD_WORDS: &[&str] = &[
-    "满意度", "满意率", "合格率", "完成率", "覆盖率", "及时率", "准确率", "达标率", "通过率", "知晓率",
-    "执行率", "到位率", "正确率", "达成率", "开机率", "上报率", "建档率", "签约率", "落实率",
+    "满意度",
+    "满意率",
+    "合格率",
+    "完成率",
+    "覆盖率",
+    "及时率",
+    "准确率",
+    "达标率",
+    "通过率",
+    "知晓率",
+    "执行率",
+    "到位率",
+    "正确率",
+    "达成率",
+    "开机率",
+    "上报率",
+    "建档率",
+    "签约率",
+    "落实率",
 ];
 const PERCENT_UNITS: &[&str] = &["%", "个百分点", "‰"];
 /// Name endings that call for one unit.
-const COUNT_UNITS: &[(&str, &str)] = &[("人数", "人"), ("人次", "人次"), ("次数", "次"), ("篇数", "篇"), ("台次", "台次")];
+const COUNT_UNITS: &[(&str, &str)] = &[
+    ("人数", "人"),
+    ("人次", "人次"),
+    ("次数", "次"),
+    ("篇数", "篇"),
+    ("台次", "台次"),
+];
 
 /// What the indicator's name and level say about its target.
 struct Meaning {
@@ -124,7 +354,11 @@ fn meaning(core: &str, level2: Option<&str>) -> Meaning {
         bad,
         good: has_any(&n, GOOD_WORDS) && !bad,
         satisfaction,
-        count: !rate && (n.ends_with('数') || n.ends_with("数量") || n.ends_with("人次") || n.ends_with("台次")),
+        count: !rate
+            && (n.ends_with('数')
+                || n.ends_with("数量")
+                || n.ends_with("人次")
+                || n.ends_with("台次")),
         name: n,
         level2: l2,
     }
@@ -141,7 +375,9 @@ pub fn check(c: &mut Check) {
         if info.placeholder_name || info.placeholder_target {
             continue;
         }
-        let Some(t) = info.target.as_ref() else { continue };
+        let Some(t) = info.target.as_ref() else {
+            continue;
+        };
         let p = format!("/indicators/{i}/target");
         let row = row_label(i, &ind.name);
         let m = meaning(&info.core, info.levels.level2.as_deref());
@@ -154,18 +390,33 @@ pub fn check(c: &mut Check) {
             Status::Valid => {}
         }
         for d in &t.diagnostics {
-            if let Some(rule) = [TARGET_RANGE, TARGET_TOO_LONG, TARGET_SYSTEM_CHARS].iter().find(|r| r.code == d.code) {
-                c.findings.add(rule, p.clone(), format!("{row}：{}", d.message), d.message_en.clone(), &[("input", t.input.clone())]);
+            if let Some(rule) = [TARGET_RANGE, TARGET_TOO_LONG, TARGET_SYSTEM_CHARS]
+                .iter()
+                .find(|r| r.code == d.code)
+            {
+                c.findings.add(
+                    rule,
+                    p.clone(),
+                    format!("{row}：{}", d.message),
+                    d.message_en.clone(),
+                    &[("input", t.input.clone())],
+                );
             }
         }
         let canonical = t.canonical.clone().unwrap_or_default();
-        let numeric = matches!(t.kind, Some(Kind::Quantitative | Kind::Duration | Kind::Range | Kind::Rank | Kind::Deadline));
+        let numeric = matches!(
+            t.kind,
+            Some(Kind::Quantitative | Kind::Duration | Kind::Range | Kind::Rank | Kind::Deadline)
+        );
         if numeric && t.input.trim() != canonical {
             c.findings.add(
                 &TARGET_NOT_CANONICAL,
                 p.clone(),
                 format!("{row}的指标值“{}”规范写法为“{canonical}”", t.input.trim()),
-                format!("\"{}\" is written canonically as \"{canonical}\"", t.input.trim()),
+                format!(
+                    "\"{}\" is written canonically as \"{canonical}\"",
+                    t.input.trim()
+                ),
                 &[("input", t.input.clone()), ("canonical", canonical.clone())],
             );
         }
@@ -178,7 +429,10 @@ pub fn check(c: &mut Check) {
 }
 
 fn invalid(c: &mut Check, p: &str, row: &str, t: &Target) {
-    let unit_only = t.status == Status::Incomplete && t.diagnostics.iter().any(|d| d.code == TARGET_UNIT_MISSING.code);
+    let unit_only = t.status == Status::Incomplete
+        && t.diagnostics
+            .iter()
+            .any(|d| d.code == TARGET_UNIT_MISSING.code);
     let first: Option<&Diagnostic> = t.diagnostics.first();
     let detail = first.map_or("", |d| d.code).to_string();
     let why = first.map_or_else(|| "请补全".to_string(), |d| d.message.clone());
@@ -192,12 +446,19 @@ fn invalid(c: &mut Check, p: &str, row: &str, t: &Target) {
         c.findings.add(
             &TARGET_UNIT_MISSING,
             p,
-            format!("{row}的指标值“{}”缺少计量单位，请写成 ≥90%、=2次 这样", t.input.trim()),
+            format!(
+                "{row}的指标值“{}”缺少计量单位，请写成 ≥90%、=2次 这样",
+                t.input.trim()
+            ),
             format!("\"{}\" has no unit", t.input.trim()),
             &params,
         );
     } else {
-        let state = if t.status == Status::Incomplete { "不完整" } else { "无法识别" };
+        let state = if t.status == Status::Incomplete {
+            "不完整"
+        } else {
+            "无法识别"
+        };
         c.findings.add(
             &TARGET_INVALID,
             p,
@@ -220,7 +481,13 @@ fn semantics(c: &mut Check, p: &str, row: &str, t: &Target, m: &Meaning) {
         let expected = if m.rate && !PERCENT_UNITS.contains(&unit.as_str()) {
             Some("%".to_string())
         } else if m.count && percent {
-            Some(COUNT_UNITS.iter().find(|(end, _)| m.name.ends_with(end)).map_or("个数（次、人、项…）", |(_, u)| u).to_string())
+            Some(
+                COUNT_UNITS
+                    .iter()
+                    .find(|(end, _)| m.name.ends_with(end))
+                    .map_or("个数（次、人、项…）", |(_, u)| u)
+                    .to_string(),
+            )
         } else {
             COUNT_UNITS
                 .iter()
@@ -247,8 +514,14 @@ fn semantics(c: &mut Check, p: &str, row: &str, t: &Target, m: &Meaning) {
             c.findings.add(
                 &RATE_OVER_100,
                 p,
-                format!("{row}是比率，不可能超过 100%，目标值“{}”无法达到", t.input.trim()),
-                format!("a rate cannot exceed 100%; \"{}\" cannot be met", t.input.trim()),
+                format!(
+                    "{row}是比率，不可能超过 100%，目标值“{}”无法达到",
+                    t.input.trim()
+                ),
+                format!(
+                    "a rate cannot exceed 100%; \"{}\" cannot be met",
+                    t.input.trim()
+                ),
                 &[("value", fmt(v))],
             );
         } else if op == Some(Op::Ge) && v == hundred {
@@ -263,20 +536,50 @@ fn semantics(c: &mut Check, p: &str, row: &str, t: &Target, m: &Meaning) {
     }
     if quantity {
         let wrong_way = m.bad && matches!(op, Some(Op::Ge | Op::Gt)) && v > Decimal::ZERO;
-        let loose = m.bad && percent && matches!(op, Some(Op::Lt | Op::Le)) && v >= Decimal::from(50);
+        let loose =
+            m.bad && percent && matches!(op, Some(Op::Lt | Op::Le)) && v >= Decimal::from(50);
         let good_low = m.good && matches!(op, Some(Op::Lt | Op::Le));
         if wrong_way || loose || good_low {
             let (zh, en) = if good_low {
-                (format!("{row}越高越好，却写了“{}”（上限），应为 ≥ 或 =", t.input.trim()), "a higher-is-better indicator has an upper bound")
+                (
+                    format!(
+                        "{row}越高越好，却写了“{}”（上限），应为 ≥ 或 =",
+                        t.input.trim()
+                    ),
+                    "a higher-is-better indicator has an upper bound",
+                )
             } else if loose {
-                (format!("{row}越低越好，上限“{}”过于宽松，请核对（是否应为 <{}%）", t.input.trim(), fmt(hundred.checked_sub(v.min(hundred)).unwrap_or_default())), "the upper bound of a lower-is-better indicator is too loose")
+                (
+                    format!(
+                        "{row}越低越好，上限“{}”过于宽松，请核对（是否应为 <{}%）",
+                        t.input.trim(),
+                        fmt(hundred.checked_sub(v.min(hundred)).unwrap_or_default())
+                    ),
+                    "the upper bound of a lower-is-better indicator is too loose",
+                )
             } else {
-                (format!("{row}越低越好，却写了“{}”（下限），应为 ≤ 或 <", t.input.trim()), "a lower-is-better indicator has a lower bound")
+                (
+                    format!(
+                        "{row}越低越好，却写了“{}”（下限），应为 ≤ 或 <",
+                        t.input.trim()
+                    ),
+                    "a lower-is-better indicator has a lower bound",
+                )
             };
-            c.findings.add(&DIRECTION_SUSPECT, p, zh, en.into(), &[("input", t.input.clone())]);
+            c.findings.add(
+                &DIRECTION_SUSPECT,
+                p,
+                zh,
+                en.into(),
+                &[("input", t.input.clone())],
+            );
         }
     }
-    if m.satisfaction && percent && matches!(op, Some(Op::Ge | Op::Gt | Op::Eq)) && v < Decimal::from(80) {
+    if m.satisfaction
+        && percent
+        && matches!(op, Some(Op::Ge | Op::Gt | Op::Eq))
+        && v < Decimal::from(80)
+    {
         c.findings.add(
             &SATISFACTION_LOW,
             p,
@@ -290,7 +593,10 @@ fn semantics(c: &mut Check, p: &str, row: &str, t: &Target, m: &Meaning) {
         c.findings.add(
             &QUANTITY_NOT_QUANTITATIVE,
             p,
-            format!("{row}是数量指标，指标值“{}”应为具体数量（如 ≥5次）", t.input.trim()),
+            format!(
+                "{row}是数量指标，指标值“{}”应为具体数量（如 ≥5次）",
+                t.input.trim()
+            ),
             "a 数量 indicator needs a number".into(),
             &[("input", t.input.clone())],
         );
@@ -308,8 +614,12 @@ fn semantics(c: &mut Check, p: &str, row: &str, t: &Target, m: &Meaning) {
 }
 
 fn deadline(c: &mut Check, p: &str, row: &str, t: &Target) {
-    let Some(date) = t.date.as_deref() else { return };
-    let (Some(s), Some(e)) = (c.start, c.end) else { return };
+    let Some(date) = t.date.as_deref() else {
+        return;
+    };
+    let (Some(s), Some(e)) = (c.start, c.end) else {
+        return;
+    };
     let (s, e) = (s.to_string(), e.to_string());
     if date < s.as_str() || date > e.as_str() {
         c.findings.add(
@@ -317,7 +627,11 @@ fn deadline(c: &mut Check, p: &str, row: &str, t: &Target) {
             p,
             format!("{row}的完成时限 {date} 不在项目实施期 {s} 至 {e} 内"),
             format!("deadline {date} is outside the project period {s} to {e}"),
-            &[("date", date.to_string()), ("start", s.clone()), ("end", e.clone())],
+            &[
+                ("date", date.to_string()),
+                ("start", s.clone()),
+                ("end", e.clone()),
+            ],
         );
     }
 }

@@ -11,7 +11,8 @@ pub const TEMPLATE_UNKNOWN: Rule = Rule {
     scope: Scope::Form,
     review_category: review::OTHER,
     description: "无法确定申报表模板（T2019、T2020 或 T2021），按 T2021 检查",
-    description_en: "the template is neither given as T2019/T2020/T2021 nor recognisable; checked as T2021",
+    description_en:
+        "the template is neither given as T2019/T2020/T2021 nor recognisable; checked as T2021",
 };
 
 pub const RULES: &[Rule] = &[TEMPLATE_UNKNOWN];
@@ -29,7 +30,10 @@ pub fn resolve(form: &Form, f: &mut Findings) -> (Template, bool) {
             "/template",
             format!("模板“{given}”不存在，应为 T2019、T2020 或 T2021；已按 {fallback:?} 检查"),
             format!("template \"{given}\" is not T2019, T2020 or T2021; checked as {fallback:?}"),
-            &[("given", given.to_string()), ("used", format!("{fallback:?}"))],
+            &[
+                ("given", given.to_string()),
+                ("used", format!("{fallback:?}")),
+            ],
         );
         return (fallback, detected.is_some());
     }

@@ -21,7 +21,12 @@ pub fn fold(text: &str) -> Vec<Ch> {
     for c in text.chars() {
         let width = c.len_utf16() as u32;
         let end = pos.saturating_add(width);
-        out.push(Ch { c: fold_char(c), orig: c, start: pos, end });
+        out.push(Ch {
+            c: fold_char(c),
+            orig: c,
+            start: pos,
+            end,
+        });
         pos = end;
     }
     out
@@ -30,7 +35,11 @@ pub fn fold(text: &str) -> Vec<Ch> {
 /// The folded spelling of one character.
 pub fn fold_char(c: char) -> char {
     if c.is_ascii() {
-        return if matches!(c, '\t' | '\n' | '\r') { ' ' } else { c };
+        return if matches!(c, '\t' | '\n' | '\r') {
+            ' '
+        } else {
+            c
+        };
     }
     match c {
         // Full-width ASCII block: ＞＝≥ digits ％ （） etc.

@@ -42,17 +42,34 @@ fn canonical(p: &Parsed) -> Option<String> {
     match p.kind? {
         Kind::Placeholder => Some("-".into()),
         Kind::Qualitative | Kind::Relative => (p.status == Status::Valid).then(|| p.text.clone()),
-        Kind::Quantitative | Kind::Duration => {
-            Some(format!("{}{}{}", op_symbol(p.op?), fixed2(p.value?), unit(&p.unit)))
-        }
-        Kind::Range => Some(format!("{}~{}{}", fixed2(p.low?), fixed2(p.high?), unit(&p.unit))),
+        Kind::Quantitative | Kind::Duration => Some(format!(
+            "{}{}{}",
+            op_symbol(p.op?),
+            fixed2(p.value?),
+            unit(&p.unit)
+        )),
+        Kind::Range => Some(format!(
+            "{}~{}{}",
+            fixed2(p.low?),
+            fixed2(p.high?),
+            unit(&p.unit)
+        )),
         Kind::Rank => Some(format!("前{}名", p.value?.normalize())),
-        Kind::Deadline => p.date.map(|d| format!("{}年{}月{}日前", d.year, d.month, d.day)),
+        Kind::Deadline => p
+            .date
+            .map(|d| format!("{}年{}月{}日前", d.year, d.month, d.day)),
     }
 }
 
 fn warn(code: &'static str, end: u32, zh: String, en: String) -> Diagnostic {
-    Diagnostic { code, severity: Severity::Warning, start: 0, end, message: zh, message_en: en }
+    Diagnostic {
+        code,
+        severity: Severity::Warning,
+        start: 0,
+        end,
+        message: zh,
+        message_en: en,
+    }
 }
 
 /// The split form, or a warning saying why the target cannot be entered that way.
@@ -70,7 +87,10 @@ fn system(p: &Parsed, canonical: &str, end: u32) -> Result<Option<SystemTarget>,
             _ => return Ok(None),
         },
         Some(Kind::Range) => {
-            let (lo, unit) = (p.low.map(fixed2).unwrap_or_default(), p.unit.clone().unwrap_or_default());
+            let (lo, unit) = (
+                p.low.map(fixed2).unwrap_or_default(),
+                p.unit.clone().unwrap_or_default(),
+            );
             return Err(warn(
                 "TARGET_RANGE",
                 end,
@@ -78,9 +98,11 @@ fn system(p: &Parsed, canonical: &str, end: u32) -> Result<Option<SystemTarget>,
                 format!("ranges cannot be entered in the integrated budget system; write ≥{lo}({unit}) or split the indicator"),
             ));
         }
-        Some(Kind::Deadline | Kind::Qualitative | Kind::Relative) => {
-            SystemTarget { operator: "定性".into(), value: canonical.to_string(), unit: None }
-        }
+        Some(Kind::Deadline | Kind::Qualitative | Kind::Relative) => SystemTarget {
+            operator: "定性".into(),
+            value: canonical.to_string(),
+            unit: None,
+        },
         Some(Kind::Placeholder) | None => return Ok(None),
     };
     let n = split.value.chars().count();
@@ -104,7 +126,10 @@ fn system(p: &Parsed, canonical: &str, end: u32) -> Result<Option<SystemTarget>,
 }
 
 fn hint(p: &Parsed, canonical: Option<&str>, ctx: &Context) -> String {
-    let wants_percent = ctx.name.as_deref().is_some_and(|n| n.contains('率') || n.contains("满意度"));
+    let wants_percent = ctx
+        .name
+        .as_deref()
+        .is_some_and(|n| n.contains('率') || n.contains("满意度"));
     match p.status {
         Status::Empty if wants_percent => "请输入指标值，如 ≥90%".into(),
         Status::Empty => "请输入指标值，如 ≥90%、=2次、2024年11月底前完成 或 合理".into(),
@@ -130,9 +155,11 @@ fn hint(p: &Parsed, canonical: Option<&str>, ctx: &Context) -> String {
 
 pub fn build(input: &str, mut p: Parsed, ctx: &Context) -> Target {
     let canonical = canonical(&p);
-    let end = p.diagnostics.first().map_or(0, |_| 0).max(
-        u32::try_from(input.encode_utf16().count()).unwrap_or(u32::MAX),
-    );
+    let end = p
+        .diagnostics
+        .first()
+        .map_or(0, |_| 0)
+        .max(u32::try_from(input.encode_utf16().count()).unwrap_or(u32::MAX));
     let system = match system(&p, canonical.as_deref().unwrap_or(""), end) {
         Ok(s) => s,
         Err(d) => {

@@ -33,7 +33,9 @@ pub fn arabic(s: &[Ch], i: usize) -> Scan {
     let mut int_digits = 0usize;
     let mut frac_digits = 0usize;
     while let Some(ch) = s.get(k) {
-        let next_digit = s.get(k.saturating_add(1)).is_some_and(|n| n.c.is_ascii_digit());
+        let next_digit = s
+            .get(k.saturating_add(1))
+            .is_some_and(|n| n.c.is_ascii_digit());
         match ch.c {
             '0'..='9' => {
                 text.push(ch.c);
@@ -54,7 +56,11 @@ pub fn arabic(s: &[Ch], i: usize) -> Scan {
                 run = 0;
                 text.push('.');
             }
-            '.' if next_digit => return Scan::Malformed { len: k.saturating_add(1).saturating_sub(i) },
+            '.' if next_digit => {
+                return Scan::Malformed {
+                    len: k.saturating_add(1).saturating_sub(i),
+                }
+            }
             ',' | '.' if k.saturating_add(1) == s.len() => return Scan::Incomplete,
             _ => break,
         }

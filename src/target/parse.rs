@@ -67,15 +67,32 @@ impl Parsed {
     }
 }
 
-fn diag(code: &'static str, severity: Severity, span: (u32, u32), zh: String, en: String) -> Diagnostic {
-    Diagnostic { code, severity, start: span.0, end: span.1, message: zh, message_en: en }
+fn diag(
+    code: &'static str,
+    severity: Severity,
+    span: (u32, u32),
+    zh: String,
+    en: String,
+) -> Diagnostic {
+    Diagnostic {
+        code,
+        severity,
+        start: span.0,
+        end: span.1,
+        message: zh,
+        message_en: en,
+    }
 }
 
 /// UTF-16 span of `s[from..to]` (clamped; an empty range at the end marks the end).
 fn span(s: &[Ch], from: usize, to: usize) -> (u32, u32) {
     let end_all = s.last().map_or(0, |c| c.end);
     let start = s.get(from).map_or(end_all, |c| c.start);
-    let end = if to > from { s.get(to.saturating_sub(1)).map_or(end_all, |c| c.end) } else { start };
+    let end = if to > from {
+        s.get(to.saturating_sub(1)).map_or(end_all, |c| c.end)
+    } else {
+        start
+    };
     (start, end.max(start))
 }
 
@@ -114,7 +131,10 @@ fn original(s: &[Ch]) -> String {
 
 fn trim(s: &[Ch]) -> &[Ch] {
     let a = s.iter().position(|c| c.c != ' ').unwrap_or(s.len());
-    let b = s.iter().rposition(|c| c.c != ' ').map_or(a, |p| p.saturating_add(1));
+    let b = s
+        .iter()
+        .rposition(|c| c.c != ' ')
+        .map_or(a, |p| p.saturating_add(1));
     s.get(a..b).unwrap_or(&[])
 }
 
@@ -208,9 +228,17 @@ fn relative(s: &[Ch], text: &str) -> Option<Parsed> {
 
 enum DateScan {
     /// A date; `end` is the index after it.
-    Found { date: Option<Date>, end: usize },
+    Found {
+        date: Option<Date>,
+        end: usize,
+    },
     Incomplete,
-    Invalid { from: usize, to: usize, zh: String, en: String },
+    Invalid {
+        from: usize,
+        to: usize,
+        zh: String,
+        en: String,
+    },
 }
 
 /// Digits at `i`: value and count (at most 4 are read).
@@ -243,7 +271,11 @@ fn deadline(s: &[Ch], ctx: &Context, text: &str) -> Option<Parsed> {
     let (start, scan) = match (first_digit, year_end) {
         (_, Some(i)) if first_digit.is_none_or(|d| d > i) => {
             let date = ctx.year.and_then(|y| Date::new(y, 12, 31));
-            let end = if at(s, i, "年内") { i.saturating_add(1) } else { i.saturating_add(2) };
+            let end = if at(s, i, "年内") {
+                i.saturating_add(1)
+            } else {
+                i.saturating_add(2)
+            };
             (i, DateScan::Found { date, end })
         }
         (Some(i), _) => (i, date_at(s, i, ctx)?),
@@ -263,7 +295,13 @@ fn deadline(s: &[Ch], ctx: &Context, text: &str) -> Option<Parsed> {
         }
         DateScan::Invalid { from, to, zh, en } => {
             p.status = Status::Invalid;
-            return Some(p.with(diag("TARGET_DATE_INVALID", Severity::Error, span(s, from, to), zh, en)));
+            return Some(p.with(diag(
+                "TARGET_DATE_INVALID",
+                Severity::Error,
+                span(s, from, to),
+                zh,
+                en,
+            )));
         }
         DateScan::Found { date, end } => {
             let mut k = skip_spaces(s, end);
@@ -303,9 +341,15 @@ fn date_at(s: &[Ch], i: usize, ctx: &Context) -> Option<DateScan> {
                 if k >= s.len() {
                     Some(DateScan::Incomplete)
                 } else if at(s, k, "底") || at(s, k, "末") {
-                    Some(DateScan::Found { date: Date::new(year, 12, 31), end: k.saturating_add(1) })
+                    Some(DateScan::Found {
+                        date: Date::new(year, 12, 31),
+                        end: k.saturating_add(1),
+                    })
                 } else if at(s, k, "内") {
-                    Some(DateScan::Found { date: Date::new(year, 12, 31), end: k })
+                    Some(DateScan::Found {
+                        date: Date::new(year, 12, 31),
+                        end: k,
+                    })
                 } else if digit(s, k) {
                     Some(month_day(s, k, Some(year), &['月']))
                 } else {
@@ -339,7 +383,11 @@ fn month_day(s: &[Ch], i: usize, year: Option<i32>, _: &[char]) -> DateScan {
     let (m, n) = digits(s, i);
     let k = i.saturating_add(n);
     if k >= s.len() {
-        return if n <= 2 && m <= 12 { DateScan::Incomplete } else { bad_month(i, k, m) };
+        return if n <= 2 && m <= 12 {
+            DateScan::Incomplete
+        } else {
+            bad_month(i, k, m)
+        };
     }
     if n > 2 || !(1..=12).contains(&m) {
         return bad_month(i, k, m);
@@ -356,25 +404,41 @@ fn month_day(s: &[Ch], i: usize, year: Option<i32>, _: &[char]) -> DateScan {
     let last = year.map(|y| days_in_month(y, m)).unwrap_or(31);
     let make = |d: u32| year.and_then(|y| Date::new(y, m, d));
     if at(s, k, "底") || at(s, k, "末") {
-        return DateScan::Found { date: make(last), end: k.saturating_add(1) };
+        return DateScan::Found {
+            date: make(last),
+            end: k.saturating_add(1),
+        };
     }
     for (w, d) in [("上旬", 10), ("中旬", 20), ("下旬", last)] {
         if at(s, k, w) {
-            return DateScan::Found { date: make(d), end: k.saturating_add(2) };
+            return DateScan::Found {
+                date: make(d),
+                end: k.saturating_add(2),
+            };
         }
     }
     if digit(s, k) {
         let (d, dn) = digits(s, k);
         let e = k.saturating_add(dn);
         if e >= s.len() {
-            return if dn <= 2 && d <= last { DateScan::Incomplete } else { bad_day(s, k, e, d) };
+            return if dn <= 2 && d <= last {
+                DateScan::Incomplete
+            } else {
+                bad_day(s, k, e, d)
+            };
         }
         if dn > 2 || d == 0 || d > last || !(at(s, e, "日") || at(s, e, "号")) {
             return bad_day(s, k, e, d);
         }
-        return DateScan::Found { date: make(d), end: e.saturating_add(1) };
+        return DateScan::Found {
+            date: make(d),
+            end: e.saturating_add(1),
+        };
     }
-    DateScan::Found { date: make(last), end: k }
+    DateScan::Found {
+        date: make(last),
+        end: k,
+    }
 }
 
 fn numeric_date(s: &[Ch], i: usize, year: i32, sep: char) -> Option<DateScan> {
@@ -388,12 +452,20 @@ fn numeric_date(s: &[Ch], i: usize, year: i32, sep: char) -> Option<DateScan> {
         return Some(DateScan::Incomplete);
     }
     if s.get(k).is_none_or(|c| c.c != sep) || !digit(s, k.saturating_add(1)) {
-        let by = word_at(s, skip_spaces(s, k), BY_MARKERS).is_some() || at(s, k, "底") || at(s, k, "末");
+        let by =
+            word_at(s, skip_spaces(s, k), BY_MARKERS).is_some() || at(s, k, "底") || at(s, k, "末");
         if dotted && !by {
             return None;
         }
-        let end = if at(s, k, "底") || at(s, k, "末") { k.saturating_add(1) } else { k };
-        return Some(DateScan::Found { date: Date::month_end(year, m), end });
+        let end = if at(s, k, "底") || at(s, k, "末") {
+            k.saturating_add(1)
+        } else {
+            k
+        };
+        return Some(DateScan::Found {
+            date: Date::month_end(year, m),
+            end,
+        });
     }
     let (d, dn) = digits(s, k.saturating_add(1));
     let e = k.saturating_add(1).saturating_add(dn);
@@ -404,7 +476,10 @@ fn numeric_date(s: &[Ch], i: usize, year: i32, sep: char) -> Option<DateScan> {
     if dn > 2 || d == 0 || d > last {
         return Some(bad_day(s, k.saturating_add(1), e, d));
     }
-    Some(DateScan::Found { date: Date::new(year, m, d), end: e })
+    Some(DateScan::Found {
+        date: Date::new(year, m, d),
+        end: e,
+    })
 }
 
 fn bad_month(from: usize, to: usize, m: u32) -> DateScan {
@@ -453,7 +528,9 @@ fn number_start(s: &[Ch], i: usize) -> bool {
 /// Whether a Chinese numeral at `i` reads as a value here: right after an
 /// operator word, 前 (ranks) or 完成/达到/共, or followed by a listed unit.
 fn chinese_value_at(s: &[Ch], i: usize) -> bool {
-    let Some((_, n)) = number::chinese(s, i) else { return false };
+    let Some((_, n)) = number::chinese(s, i) else {
+        return false;
+    };
     let prev = i.checked_sub(1).and_then(|p| s.get(p)).map(|c| c.c);
     if prev.is_some_and(|c| number::chinese_digit(c).is_some() || c == '十') {
         return false;
@@ -466,7 +543,11 @@ fn chinese_value_at(s: &[Ch], i: usize) -> bool {
         k = k.saturating_add(1);
     }
     let unit_follows = UNITS.iter().any(|u| at(s, k, u));
-    let lead = i == 0 || prev == Some('前') || ["完成", "达到", "共", "计"].iter().any(|w| i >= w.chars().count() && at(s, i.saturating_sub(w.chars().count()), w));
+    let lead = i == 0
+        || prev == Some('前')
+        || ["完成", "达到", "共", "计"]
+            .iter()
+            .any(|w| i >= w.chars().count() && at(s, i.saturating_sub(w.chars().count()), w));
     lead && (unit_follows || prev == Some('前')) || (i == 0 && unit_follows)
 }
 
@@ -488,7 +569,10 @@ fn find_anchor(s: &[Ch]) -> Option<(usize, Anchor)> {
             i = i.saturating_add(5);
             continue;
         }
-        if digit(s, i) || at(s, i, "百分之") || (i == 0 && s.first().is_some_and(|c| c.c == '-') && digit(s, 1)) {
+        if digit(s, i)
+            || at(s, i, "百分之")
+            || (i == 0 && s.first().is_some_and(|c| c.c == '-') && digit(s, 1))
+        {
             return Some((i, Anchor::Number));
         }
         if chinese_value_at(s, i) {
@@ -538,7 +622,9 @@ fn quantity(s: &[Ch], i: usize) -> QScan {
                 value
             }
             Scan::Incomplete => return QScan::Incomplete,
-            Scan::TooLong { len } => return QScan::Invalid(too_large(span(s, k, k.saturating_add(len)))),
+            Scan::TooLong { len } => {
+                return QScan::Invalid(too_large(span(s, k, k.saturating_add(len))))
+            }
             Scan::Malformed { len } => {
                 return QScan::Invalid(diag(
                     "TARGET_NUMBER_MALFORMED",
@@ -574,7 +660,8 @@ fn quantity(s: &[Ch], i: usize) -> QScan {
                 j = j.saturating_add(1);
             }
             let j = skip_spaces(s, j);
-            let unit_follows = UNITS.iter().any(|u| at(s, j, u)) || s.get(j).is_some_and(|c| c.c == '(' || measure_word(c.c));
+            let unit_follows = UNITS.iter().any(|u| at(s, j, u))
+                || s.get(j).is_some_and(|c| c.c == '(' || measure_word(c.c));
             if unit_follows {
                 match value.checked_mul(mag) {
                     Some(v) => value = v,
@@ -595,7 +682,9 @@ fn quantity(s: &[Ch], i: usize) -> QScan {
     let mut unit_pending = false;
     if unit.is_none() {
         if s.get(u).is_some_and(|c| c.c == '(') {
-            match (u.saturating_add(1)..s.len().min(u.saturating_add(14))).find(|&j| s.get(j).is_some_and(|c| c.c == ')')) {
+            match (u.saturating_add(1)..s.len().min(u.saturating_add(14)))
+                .find(|&j| s.get(j).is_some_and(|c| c.c == ')'))
+            {
                 Some(close) => {
                     let inner = trim(s.get(u.saturating_add(1)..close).unwrap_or(&[]));
                     if inner.is_empty() {
@@ -607,7 +696,10 @@ fn quantity(s: &[Ch], i: usize) -> QScan {
                 }
                 // Still typing the unit: a short run of unit-like characters.
                 None if s.len().saturating_sub(u) <= 7
-                    && s.get(u.saturating_add(1)..).unwrap_or(&[]).iter().all(|c| c.c != ' ' && c.c != ')' && !c.c.is_ascii_digit()) =>
+                    && s.get(u.saturating_add(1)..)
+                        .unwrap_or(&[])
+                        .iter()
+                        .all(|c| c.c != ' ' && c.c != ')' && !c.c.is_ascii_digit()) =>
                 {
                     unit_pending = true;
                     k = s.len();
@@ -635,7 +727,14 @@ fn quantity(s: &[Ch], i: usize) -> QScan {
     } else if s.get(u).is_some_and(|c| c.c == '%') {
         k = u.saturating_add(1); // 百分之九十% — tolerate the doubled sign
     }
-    QScan::Found(Quantity { value, unit, at_least, unit_pending, at_end: at_end && k0 == k, end: k })
+    QScan::Found(Quantity {
+        value,
+        unit,
+        at_least,
+        unit_pending,
+        at_end: at_end && k0 == k,
+        end: k,
+    })
 }
 
 fn value(s: &[Ch], text: &str) -> Option<Parsed> {
@@ -730,7 +829,9 @@ fn value(s: &[Ch], text: &str) -> Option<Parsed> {
     let mut unit_pending = q.unit_pending;
     // Range: `2-3项`, `90%~95%`, `2至3篇`.
     let r = skip_spaces(s, k);
-    let sep = s.get(r).is_some_and(|c| matches!(c.c, '-' | '~' | '至' | '到'));
+    let sep = s
+        .get(r)
+        .is_some_and(|c| matches!(c.c, '-' | '~' | '至' | '到'));
     if sep && !unit_pending {
         let h = skip_spaces(s, r.saturating_add(1));
         if h >= s.len() {
@@ -809,9 +910,17 @@ fn value(s: &[Ch], text: &str) -> Option<Parsed> {
     let rank = prefix.last().is_some_and(|c| c.c == '前')
         && matches!(unit.as_deref(), None | Some("名") | Some("位"))
         && p.kind != Some(Kind::Range);
-    let prefix_note = if rank { prefix.get(..prefix.len().saturating_sub(1)).unwrap_or(&[]) } else { prefix };
+    let prefix_note = if rank {
+        prefix.get(..prefix.len().saturating_sub(1)).unwrap_or(&[])
+    } else {
+        prefix
+    };
     p.note = join_note(trim(prefix_note), rest);
-    if p.note.as_ref().is_some_and(|n| n.chars().count() > MAX_NOTE_CHARS) && op.is_none() {
+    if p.note
+        .as_ref()
+        .is_some_and(|n| n.chars().count() > MAX_NOTE_CHARS)
+        && op.is_none()
+    {
         return None;
     }
     if let (Some(a), Some(b)) = (op, suffix_op) {
@@ -842,12 +951,18 @@ fn value(s: &[Ch], text: &str) -> Option<Parsed> {
         }
         return Some(p);
     }
-    let op = op.or(suffix_op).or(q.at_least.then_some(Op::Ge)).unwrap_or(Op::Eq);
+    let op = op
+        .or(suffix_op)
+        .or(q.at_least.then_some(Op::Ge))
+        .unwrap_or(Op::Eq);
     p.op = Some(op);
     p.direction = Some(op_direction(op));
     p.value = Some(q.value);
     p.unit = unit;
-    if p.unit.as_deref().is_some_and(|u| DURATION_UNITS.contains(&u)) {
+    if p.unit
+        .as_deref()
+        .is_some_and(|u| DURATION_UNITS.contains(&u))
+    {
         p.kind = Some(Kind::Duration);
     }
     if p.unit.is_none() || unit_pending {
