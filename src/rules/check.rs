@@ -32,6 +32,11 @@ pub struct Row {
     pub target: Option<Target>,
 }
 
+/// Whether a field is absent or only whitespace.
+pub fn blank(v: &Option<String>) -> bool {
+    v.as_deref().is_none_or(|s| s.trim().is_empty())
+}
+
 /// Whether a cell is the placeholder `-` (also `－`, `—`).
 pub fn is_placeholder(v: &Option<String>) -> bool {
     v.as_deref().map(str::trim).is_some_and(|s| {

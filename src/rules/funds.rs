@@ -187,7 +187,7 @@ pub fn check(c: &mut Check) {
             );
         }
     }
-    if total.is_none() && f.total.as_deref().is_none_or(|t| t.trim().is_empty()) && c.multi_year() {
+    if total.is_none() && super::check::blank(&f.total) && c.multi_year() {
         missing_total(c);
     }
 }

@@ -1,11 +1,12 @@
 //! The indicator table: level names per template, names present and not
 //! repeated, placeholders whole, and (T2021) every required kind covered.
 
+use super::check::blank;
 use super::{review, Check, Rule, Scope};
 use crate::form::taxonomy;
 use crate::form::Template;
 use crate::report::Severity;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 macro_rules! rule {
     ($name:ident, $sev:ident, $cat:ident, $zh:expr, $en:expr) => {
@@ -150,10 +151,6 @@ fn level2_fit(c: &mut Check, p: &str, row: &str, core: &str, level2: &str) {
 
 const NAME_MAX: usize = 100;
 
-fn blank(v: &Option<String>) -> bool {
-    v.as_deref().is_none_or(|s| s.trim().is_empty())
-}
-
 /// `第3行“及时率”` — how messages point at a row.
 pub fn row_label(i: usize, name: &Option<String>) -> String {
     let n = i.saturating_add(1);
@@ -170,7 +167,7 @@ pub fn check(c: &mut Check) {
         .map(|l| l.canonical)
         .collect::<Vec<_>>()
         .join("、");
-    let mut seen: HashMap<(String, String, String), usize> = HashMap::new();
+    let mut seen: BTreeMap<(String, String, String), usize> = BTreeMap::new();
     let mut covered: Vec<(&str, String)> = Vec::new();
     // The rows are lent out while findings are added, then put back.
     let rows = std::mem::take(&mut c.rows);

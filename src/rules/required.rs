@@ -1,5 +1,6 @@
 //! Required fields per template, and the goals a multi-year project needs.
 
+use super::check::blank;
 use super::{review, Check, Rule, Scope};
 use crate::form::Template;
 use crate::report::Severity;
@@ -23,10 +24,6 @@ pub const OVERALL_GOAL_MISSING: Rule = Rule {
 };
 
 pub const RULES: &[Rule] = &[REQUIRED, OVERALL_GOAL_MISSING];
-
-fn blank(v: &Option<String>) -> bool {
-    v.as_deref().is_none_or(|s| s.trim().is_empty())
-}
 
 pub fn check(c: &mut Check) {
     let f = c.form;
