@@ -21,7 +21,10 @@ fn rules_doc_matches_catalogue() {
          `TARGET_UNIT_MISSING` also reach form reports under the same code; every other target\n\
          diagnostic reaches them as `TARGET_INVALID` with `params.detail`).\n\n",
     );
-    for (title, scope) in [("Form rules", Scope::Form), ("Target diagnostics", Scope::Target)] {
+    for (title, scope) in [
+        ("Form rules", Scope::Form),
+        ("Target diagnostics", Scope::Target),
+    ] {
         out.push_str(&format!("## {title}\n\n| code | severity | review category | 说明 | description |\n|---|---|---|---|---|\n"));
         for r in rules.iter().filter(|r| r.scope == scope) {
             out.push_str(&format!(

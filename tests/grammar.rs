@@ -8,7 +8,13 @@ fn n(text: &str) -> Target {
 }
 
 fn y(text: &str, year: i32) -> Target {
-    normalise(text, &Context { year: Some(year), ..Context::default() })
+    normalise(
+        text,
+        &Context {
+            year: Some(year),
+            ..Context::default()
+        },
+    )
 }
 
 fn canon(text: &str) -> String {
@@ -102,7 +108,15 @@ fn worded_comparisons_keep_their_words() {
 
 #[test]
 fn units_bare_or_in_parentheses() {
-    for (input, unit) in [("=1.00(项)", "项"), ("≥200.00(万)", "万"), ("≥200(人次)", "人次"), ("≥2台次", "台次"), ("≥2 （万元）", "万元"), ("2个百分点", "个百分点"), ("≥3所", "所")] {
+    for (input, unit) in [
+        ("=1.00(项)", "项"),
+        ("≥200.00(万)", "万"),
+        ("≥200(人次)", "人次"),
+        ("≥2台次", "台次"),
+        ("≥2 （万元）", "万元"),
+        ("2个百分点", "个百分点"),
+        ("≥3所", "所"),
+    ] {
         assert_eq!(n(input).unit.as_deref(), Some(unit), "{input}");
     }
 }
@@ -110,8 +124,14 @@ fn units_bare_or_in_parentheses() {
 #[test]
 fn ranges() {
     let t = n("2-3项");
-    assert_eq!((t.kind, t.canonical.as_deref()), (Some(Kind::Range), Some("2.00~3.00(项)")));
-    assert_eq!((t.low.unwrap().to_string(), t.high.unwrap().to_string()), ("2".into(), "3".into()));
+    assert_eq!(
+        (t.kind, t.canonical.as_deref()),
+        (Some(Kind::Range), Some("2.00~3.00(项)"))
+    );
+    assert_eq!(
+        (t.low.unwrap().to_string(), t.high.unwrap().to_string()),
+        ("2".into(), "3".into())
+    );
     assert!(t.system.is_none());
     assert!(t.diagnostics.iter().any(|d| d.code == "TARGET_RANGE"));
     assert_eq!(canon("90%~95%"), "90.00~95.00(%)");
@@ -132,13 +152,23 @@ fn deadlines_with_and_without_a_year() {
         ("2024年6月上旬", "2024-06-10"),
     ] {
         let t = n(input);
-        assert_eq!((t.status, t.kind, t.date.as_deref()), (Status::Valid, Some(Kind::Deadline), Some(date)), "{input}");
+        assert_eq!(
+            (t.status, t.kind, t.date.as_deref()),
+            (Status::Valid, Some(Kind::Deadline), Some(date)),
+            "{input}"
+        );
     }
     let t = n("11月底之前完成");
-    assert_eq!((t.status, t.kind), (Status::Incomplete, Some(Kind::Deadline)));
+    assert_eq!(
+        (t.status, t.kind),
+        (Status::Incomplete, Some(Kind::Deadline))
+    );
     assert_eq!(t.diagnostics[0].code, "TARGET_YEAR_MISSING");
     let t = y("11月底之前完成", 2024);
-    assert_eq!((t.status, t.date.as_deref(), t.canonical.as_deref()), (Status::Valid, Some("2024-11-30"), Some("2024年11月30日前")));
+    assert_eq!(
+        (t.status, t.date.as_deref(), t.canonical.as_deref()),
+        (Status::Valid, Some("2024-11-30"), Some("2024年11月30日前"))
+    );
     assert_eq!(t.note.as_deref(), Some("完成"));
     assert_eq!(y("年底前完成", 2025).date.as_deref(), Some("2025-12-31"));
     assert_eq!(t.system.unwrap().operator, "定性");
@@ -147,7 +177,10 @@ fn deadlines_with_and_without_a_year() {
 #[test]
 fn durations() {
     let t = n("≤2小时到场");
-    assert_eq!((t.kind, t.canonical.as_deref(), t.note.as_deref()), (Some(Kind::Duration), Some("≤2.00(小时)"), Some("到场")));
+    assert_eq!(
+        (t.kind, t.canonical.as_deref(), t.note.as_deref()),
+        (Some(Kind::Duration), Some("≤2.00(小时)"), Some("到场"))
+    );
     assert_eq!(canon("3个工作日内"), "≤3.00(个工作日)");
     assert_eq!(n("30分钟内响应").kind, Some(Kind::Duration));
 }
@@ -161,20 +194,60 @@ fn relative_qualitative_rank_placeholder() {
         ("不低于前两年度平均水平", Some(Direction::Higher)),
     ] {
         let t = n(input);
-        assert_eq!((t.status, t.kind, t.direction), (Status::Valid, Some(Kind::Relative), dir), "{input}");
+        assert_eq!(
+            (t.status, t.kind, t.direction),
+            (Status::Valid, Some(Kind::Relative), dir),
+            "{input}"
+        );
         assert_eq!(t.canonical.as_deref(), Some(input));
     }
-    for q in ["合理", "健全", "有效", "规范", "合规", "完备", "可控", "共享", "有控制", "建立", "提高", "提升", "完成", "符合", "优", "优良", "满意", "是", "及时", "通过", "无事故发生"] {
+    for q in [
+        "合理",
+        "健全",
+        "有效",
+        "规范",
+        "合规",
+        "完备",
+        "可控",
+        "共享",
+        "有控制",
+        "建立",
+        "提高",
+        "提升",
+        "完成",
+        "符合",
+        "优",
+        "优良",
+        "满意",
+        "是",
+        "及时",
+        "通过",
+        "无事故发生",
+    ] {
         let t = n(q);
-        assert_eq!((t.status, t.kind), (Status::Valid, Some(Kind::Qualitative)), "{q}");
+        assert_eq!(
+            (t.status, t.kind),
+            (Status::Valid, Some(Kind::Qualitative)),
+            "{q}"
+        );
         assert_eq!(t.system.as_ref().map(|s| s.operator.as_str()), Some("定性"));
     }
     assert_eq!(n("提升").direction, Some(Direction::Higher));
     assert_eq!(n("  合理 ").canonical.as_deref(), Some("合理"));
     let t = n("前三名");
-    assert_eq!((t.kind, t.canonical.as_deref(), t.value.map(|v| v.to_string())), (Some(Kind::Rank), Some("前3名"), Some("3".into())));
+    assert_eq!(
+        (
+            t.kind,
+            t.canonical.as_deref(),
+            t.value.map(|v| v.to_string())
+        ),
+        (Some(Kind::Rank), Some("前3名"), Some("3".into()))
+    );
     let t = n("-");
-    assert_eq!((t.status, t.kind, t.canonical.as_deref()), (Status::Valid, Some(Kind::Placeholder), Some("-")));
+    assert_eq!(
+        (t.status, t.kind, t.canonical.as_deref()),
+        (Status::Valid, Some(Kind::Placeholder), Some("-"))
+    );
     assert_eq!(n("   ").status, Status::Empty);
     assert!(!n("").hint.is_empty());
 }
@@ -182,7 +255,10 @@ fn relative_qualitative_rank_placeholder() {
 #[test]
 fn system_split_form() {
     let s = n(">90%").system.unwrap();
-    assert_eq!((s.operator.as_str(), s.value.as_str(), s.unit.as_deref()), ("＞", "90.00", Some("%")));
+    assert_eq!(
+        (s.operator.as_str(), s.value.as_str(), s.unit.as_deref()),
+        ("＞", "90.00", Some("%"))
+    );
     assert_eq!(n("=1项").system.unwrap().operator, "＝");
     assert_eq!(n("<1次").system.unwrap().operator, "＜");
     assert_eq!(n("≥1次").system.unwrap().operator, "≥");
@@ -191,7 +267,12 @@ fn system_split_form() {
     let t = n(&long);
     assert!(t.system.is_none() && t.diagnostics.iter().any(|d| d.code == "TARGET_TOO_LONG"));
     let t = n("按A-B方案");
-    assert!(t.system.is_none() && t.diagnostics.iter().any(|d| d.code == "TARGET_SYSTEM_CHARS"));
+    assert!(
+        t.system.is_none()
+            && t.diagnostics
+                .iter()
+                .any(|d| d.code == "TARGET_SYSTEM_CHARS")
+    );
 }
 
 /// Every engine code, the input that raises it, its status and the UTF-16 span.
@@ -203,39 +284,111 @@ fn diagnostics_point_at_the_characters() {
         ("≥", "TARGET_VALUE_MISSING", Status::Incomplete, (0, 1)),
         ("≥合理", "TARGET_VALUE_MISSING", Status::Invalid, (0, 2)),
         ("9.", "TARGET_NUMBER_INCOMPLETE", Status::Incomplete, (0, 2)),
-        ("1,2345人", "TARGET_NUMBER_MALFORMED", Status::Invalid, (0, 6)),
+        (
+            "1,2345人",
+            "TARGET_NUMBER_MALFORMED",
+            Status::Invalid,
+            (0, 6),
+        ),
         ("1.2.3%", "TARGET_NUMBER_MALFORMED", Status::Invalid, (0, 4)),
         ("≥9", "TARGET_UNIT_MISSING", Status::Incomplete, (1, 2)),
-        ("不超过≥5次", "TARGET_OPERATOR_CONFLICT", Status::Invalid, (0, 4)),
-        ("≥2-3项", "TARGET_OPERATOR_WITH_RANGE", Status::Invalid, (0, 5)),
-        ("≥90(% 以上", "TARGET_UNIT_UNCLOSED", Status::Invalid, (3, 4)),
+        (
+            "不超过≥5次",
+            "TARGET_OPERATOR_CONFLICT",
+            Status::Invalid,
+            (0, 4),
+        ),
+        (
+            "≥2-3项",
+            "TARGET_OPERATOR_WITH_RANGE",
+            Status::Invalid,
+            (0, 5),
+        ),
+        (
+            "≥90(% 以上",
+            "TARGET_UNIT_UNCLOSED",
+            Status::Invalid,
+            (3, 4),
+        ),
         ("2次~3人", "TARGET_UNIT_CONFLICT", Status::Invalid, (2, 5)),
         ("5-3项", "TARGET_RANGE_REVERSED", Status::Invalid, (0, 4)),
-        ("2024年1", "TARGET_DATE_INCOMPLETE", Status::Incomplete, (0, 6)),
-        ("2024年13月底前", "TARGET_DATE_INVALID", Status::Invalid, (5, 7)),
-        ("2023年2月29日前", "TARGET_DATE_INVALID", Status::Invalid, (7, 9)),
-        ("11月底前", "TARGET_YEAR_MISSING", Status::Incomplete, (0, 4)),
-        ("≥9\u{0007}%", "TARGET_CONTROL_CHAR", Status::Invalid, (2, 3)),
-        ("9999999999999999人", "TARGET_NUMBER_MALFORMED", Status::Invalid, (0, 16)),
-        ("𠀀≥≥1次", "TARGET_OPERATOR_REPEATED", Status::Invalid, (3, 4)),
+        (
+            "2024年1",
+            "TARGET_DATE_INCOMPLETE",
+            Status::Incomplete,
+            (0, 6),
+        ),
+        (
+            "2024年13月底前",
+            "TARGET_DATE_INVALID",
+            Status::Invalid,
+            (5, 7),
+        ),
+        (
+            "2023年2月29日前",
+            "TARGET_DATE_INVALID",
+            Status::Invalid,
+            (7, 9),
+        ),
+        (
+            "11月底前",
+            "TARGET_YEAR_MISSING",
+            Status::Incomplete,
+            (0, 4),
+        ),
+        (
+            "≥9\u{0007}%",
+            "TARGET_CONTROL_CHAR",
+            Status::Invalid,
+            (2, 3),
+        ),
+        (
+            "9999999999999999人",
+            "TARGET_NUMBER_MALFORMED",
+            Status::Invalid,
+            (0, 16),
+        ),
+        (
+            "𠀀≥≥1次",
+            "TARGET_OPERATOR_REPEATED",
+            Status::Invalid,
+            (3, 4),
+        ),
     ];
     for (input, code, status, span) in cases {
         let t = n(input);
-        let d = t.diagnostics.iter().find(|d| d.code == code).unwrap_or_else(|| panic!("{input:?}: {:?}", t.diagnostics));
+        let d = t
+            .diagnostics
+            .iter()
+            .find(|d| d.code == code)
+            .unwrap_or_else(|| panic!("{input:?}: {:?}", t.diagnostics));
         assert_eq!(t.status, status, "{input:?}");
         assert_eq!((d.start, d.end), span, "{input:?}");
         assert!(!d.message.is_empty() && !d.message_en.is_empty());
-        assert_eq!(t.hint, t.diagnostics[0].message, "{input:?}: the hint explains");
+        assert_eq!(
+            t.hint, t.diagnostics[0].message,
+            "{input:?}: the hint explains"
+        );
     }
     let t = n(&big);
-    assert_eq!((t.status, t.diagnostics[0].code, t.diagnostics[0].end), (Status::Invalid, "INPUT_TOO_LARGE", 3000));
+    assert_eq!(
+        (t.status, t.diagnostics[0].code, t.diagnostics[0].end),
+        (Status::Invalid, "INPUT_TOO_LARGE", 3000)
+    );
 }
 
 #[test]
 fn every_engine_code_is_exercised_above() {
     let src = include_str!("grammar.rs");
-    for rule in perftarget::rules().into_iter().filter(|r| r.scope == perftarget::rules::Scope::Target) {
-        assert!(src.matches(&format!("\"{}\"", rule.code)).count() >= 1, "{} has no grammar test", rule.code);
+    for rule in perftarget::rules()
+        .into_iter()
+        .filter(|r| r.scope == perftarget::rules::Scope::Target)
+    {
+        assert!(
+            src.matches(&format!("\"{}\"", rule.code)).count() >= 1,
+            "{} has no grammar test",
+            rule.code
+        );
     }
 }
 

@@ -64,10 +64,26 @@ fn nesting_ten_thousand_deep() {
 
 #[test]
 fn absurd_amounts_as_numbers_and_strings() {
-    for raw in ["1e400", "123456789012345678901234567890", "-1", "0.001", "\"1e400\"", "\"NaN\"", "\"Infinity\"", "\"123456789012345678901234567890\"", "\"-1\"", "\"0.001\""] {
+    for raw in [
+        "1e400",
+        "123456789012345678901234567890",
+        "-1",
+        "0.001",
+        "\"1e400\"",
+        "\"NaN\"",
+        "\"Infinity\"",
+        "\"123456789012345678901234567890\"",
+        "\"-1\"",
+        "\"0.001\"",
+    ] {
         let r = validate_json(&with_annual(raw));
         let hit = r.errors.iter().find(|e| e.code == "AMOUNT_FORMAT");
-        assert_eq!(hit.map(|e| e.path.as_str()), Some("/funds/annual"), "{raw}: {:?}", codes(&r));
+        assert_eq!(
+            hit.map(|e| e.path.as_str()),
+            Some("/funds/annual"),
+            "{raw}: {:?}",
+            codes(&r)
+        );
     }
     // NaN is not JSON at all; the wasm object path turns it into the string "NaN".
     assert_eq!(codes(&validate_json(&with_annual("NaN"))), ["JSON_SYNTAX"]);
@@ -76,7 +92,13 @@ fn absurd_amounts_as_numbers_and_strings() {
 #[test]
 fn replacement_characters_and_odd_unicode() {
     // Lone surrogates from JavaScript arrive as U+FFFD.
-    for t in ["\u{FFFD}≥90%", "≥9\u{FFFD}0%", "\u{200B}≥90%", "𠀀𠀀𠀀", "≥90%\u{202E}"] {
+    for t in [
+        "\u{FFFD}≥90%",
+        "≥9\u{FFFD}0%",
+        "\u{200B}≥90%",
+        "𠀀𠀀𠀀",
+        "≥90%\u{202E}",
+    ] {
         let r = normalise(t, &Context::default());
         for d in &r.diagnostics {
             assert!(d.end as usize <= t.encode_utf16().count());
@@ -85,7 +107,10 @@ fn replacement_characters_and_odd_unicode() {
     let mut form = small_form();
     form["projectName"] = json!("\u{FFFD}<img src=x onerror=alert(1)>");
     let r = validate_json(&form.to_string());
-    assert_eq!(r.normalised.unwrap().project_name.unwrap(), "\u{FFFD}<img src=x onerror=alert(1)>");
+    assert_eq!(
+        r.normalised.unwrap().project_name.unwrap(),
+        "\u{FFFD}<img src=x onerror=alert(1)>"
+    );
 }
 
 #[test]
@@ -93,8 +118,23 @@ fn wrong_types_everywhere_are_reported_with_paths() {
     let text = r#"{"template":1,"year":"二〇二四","projectName":{},"funds":[],"budget":{"composition":{}},
                   "indicators":[1,{"level1":[],"target":true}],"startDate":20240101}"#;
     let r = validate_json(text);
-    let paths: Vec<_> = r.errors.iter().filter(|e| e.code == "SCHEMA_TYPE").map(|e| e.path.as_str()).collect();
-    for p in ["/template", "/year", "/projectName", "/funds", "/budget/composition", "/indicators/0", "/indicators/1/level1", "/indicators/1/target", "/startDate"] {
+    let paths: Vec<_> = r
+        .errors
+        .iter()
+        .filter(|e| e.code == "SCHEMA_TYPE")
+        .map(|e| e.path.as_str())
+        .collect();
+    for p in [
+        "/template",
+        "/year",
+        "/projectName",
+        "/funds",
+        "/budget/composition",
+        "/indicators/0",
+        "/indicators/1/level1",
+        "/indicators/1/target",
+        "/startDate",
+    ] {
         assert!(paths.contains(&p), "{p} not in {paths:?}");
     }
 }

@@ -5,10 +5,21 @@ use perftarget::form::json::{parse, ErrorKind, Json};
 #[test]
 fn reads_standard_json_keeping_number_text() {
     let v = parse(r#" { "a": [1, -0.50, 1e400, 12345678901234567890.125], "b": "x\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00", "c": true, "d": null, "e": {} } "#, 8).unwrap();
-    let Json::Array(nums) = v.get("a").unwrap() else { panic!() };
-    let texts: Vec<_> = nums.iter().map(|n| match n { Json::Number(t) => t.as_str(), _ => "" }).collect();
+    let Json::Array(nums) = v.get("a").unwrap() else {
+        panic!()
+    };
+    let texts: Vec<_> = nums
+        .iter()
+        .map(|n| match n {
+            Json::Number(t) => t.as_str(),
+            _ => "",
+        })
+        .collect();
     assert_eq!(texts, ["1", "-0.50", "1e400", "12345678901234567890.125"]);
-    assert_eq!(v.get("b"), Some(&Json::String("x\"\\/\u{8}\u{c}\n\r\té😀".into())));
+    assert_eq!(
+        v.get("b"),
+        Some(&Json::String("x\"\\/\u{8}\u{c}\n\r\té😀".into()))
+    );
     assert_eq!(v.get("c"), Some(&Json::Bool(true)));
     assert_eq!(v.get("d"), Some(&Json::Null));
     assert_eq!(v.get("e"), Some(&Json::Object(vec![])));
@@ -47,6 +58,14 @@ fn errors_say_where() {
 #[test]
 fn depth_is_bounded() {
     assert!(parse(&("[".repeat(8) + &"]".repeat(8)), 8).is_ok());
-    assert_eq!(parse(&("[".repeat(9) + &"]".repeat(9)), 8).unwrap_err().kind, ErrorKind::TooDeep);
-    assert_eq!(parse(&"[".repeat(100_000), 128).unwrap_err().kind, ErrorKind::TooDeep);
+    assert_eq!(
+        parse(&("[".repeat(9) + &"]".repeat(9)), 8)
+            .unwrap_err()
+            .kind,
+        ErrorKind::TooDeep
+    );
+    assert_eq!(
+        parse(&"[".repeat(100_000), 128).unwrap_err().kind,
+        ErrorKind::TooDeep
+    );
 }

@@ -3,8 +3,8 @@
 //! right field. `every_form_rule_has_a_case` keeps the table complete, so a
 //! rule that is removed, or added without a case, fails here.
 
-use perftarget::{validate_json, validate_value, Issue, Report, Severity};
 use perftarget::form::json;
+use perftarget::{validate_json, validate_value, Issue, Report, Severity};
 use serde_json::{json, Value};
 
 fn t2021() -> Value {
@@ -70,7 +70,11 @@ fn t2020() -> Value {
 fn report(v: &Value) -> Report {
     let text = v.to_string();
     let r = validate_json(&text);
-    assert_eq!(r, validate_value(&json::parse(&text, 128).unwrap()), "text and tree paths agree");
+    assert_eq!(
+        r,
+        validate_value(&json::parse(&text, 128).unwrap()),
+        "text and tree paths agree"
+    );
     r
 }
 
@@ -82,7 +86,9 @@ fn all(r: &Report) -> impl Iterator<Item = &Issue> {
 fn clean_forms_have_no_findings() {
     for (name, form) in [("T2021", t2021()), ("T2019", t2019()), ("T2020", t2020())] {
         let r = report(&form);
-        let found: Vec<_> = all(&r).map(|i| (i.code, i.path.clone(), i.message.clone())).collect();
+        let found: Vec<_> = all(&r)
+            .map(|i| (i.code, i.path.clone(), i.message.clone()))
+            .collect();
         assert!(found.is_empty(), "{name}: {found:#?}");
         assert!(r.valid);
         assert_eq!(format!("{:?}", r.template.unwrap()), name);
@@ -95,7 +101,11 @@ fn templates_are_detected_when_absent() {
         form.as_object_mut().unwrap().remove("template");
         let r = report(&form);
         assert_eq!(format!("{:?}", r.template.unwrap()), name);
-        assert!(all(&r).next().is_none(), "{name}: {:?}", all(&r).map(|i| i.code).collect::<Vec<_>>());
+        assert!(
+            all(&r).next().is_none(),
+            "{name}: {:?}",
+            all(&r).map(|i| i.code).collect::<Vec<_>>()
+        );
     }
 }
 
@@ -103,108 +113,437 @@ type Edit = fn(&mut Value);
 
 /// (code, severity, path, base form, the one change that triggers the rule)
 const CASES: &[(&str, Severity, &str, fn() -> Value, Edit)] = &[
-    ("SCHEMA_TYPE", Severity::Error, "/year", t2021, |v| v["year"] = json!([2024])),
-    ("SCHEMA_TYPE", Severity::Error, "/indicators/0/target", t2021, |v| v["indicators"][0]["target"] = json!({"v": 1})),
-    ("UNKNOWN_FIELD", Severity::Warning, "/projectManager", t2021, |v| v["projectManager"] = json!("张三")),
-    ("UNKNOWN_FIELD", Severity::Warning, "/funds/annualTotal", t2021, |v| v["funds"]["annualTotal"] = json!("1")),
-    ("INPUT_TOO_LARGE", Severity::Error, "/indicators", t2021, |v| {
-        let row = v["indicators"][0].clone();
-        v["indicators"] = Value::Array(vec![row; 501]);
+    ("SCHEMA_TYPE", Severity::Error, "/year", t2021, |v| {
+        v["year"] = json!([2024])
     }),
-    ("INPUT_TOO_LARGE", Severity::Error, "/overview", t2021, |v| v["overview"] = json!("长".repeat(20_001))),
-    ("TEMPLATE_UNKNOWN", Severity::Error, "/template", t2021, |v| v["template"] = json!("T1999")),
-    ("REQUIRED", Severity::Error, "/projectName", t2021, |v| v["projectName"] = json!("  ")),
-    ("REQUIRED", Severity::Error, "/funds/annual", t2021, |v| v["funds"]["annual"] = Value::Null),
-    ("REQUIRED", Severity::Error, "/department", t2021, |v| v["department"] = Value::Null),
-    ("REQUIRED", Severity::Error, "/budget/current", t2019, |v| v["budget"]["current"] = Value::Null),
-    ("REQUIRED", Severity::Error, "/overallGoal", t2020, |v| v["overallGoal"] = Value::Null),
-    ("REQUIRED", Severity::Error, "/indicators", t2021, |v| v["indicators"] = json!([])),
-    ("OVERALL_GOAL_MISSING", Severity::Error, "/overallGoal", t2021, |v| {
-        multi_year(v);
-        v["overallGoal"] = Value::Null;
+    (
+        "SCHEMA_TYPE",
+        Severity::Error,
+        "/indicators/0/target",
+        t2021,
+        |v| v["indicators"][0]["target"] = json!({"v": 1}),
+    ),
+    (
+        "UNKNOWN_FIELD",
+        Severity::Warning,
+        "/projectManager",
+        t2021,
+        |v| v["projectManager"] = json!("张三"),
+    ),
+    (
+        "UNKNOWN_FIELD",
+        Severity::Warning,
+        "/funds/annualTotal",
+        t2021,
+        |v| v["funds"]["annualTotal"] = json!("1"),
+    ),
+    (
+        "INPUT_TOO_LARGE",
+        Severity::Error,
+        "/indicators",
+        t2021,
+        |v| {
+            let row = v["indicators"][0].clone();
+            v["indicators"] = Value::Array(vec![row; 501]);
+        },
+    ),
+    (
+        "INPUT_TOO_LARGE",
+        Severity::Error,
+        "/overview",
+        t2021,
+        |v| v["overview"] = json!("长".repeat(20_001)),
+    ),
+    (
+        "TEMPLATE_UNKNOWN",
+        Severity::Error,
+        "/template",
+        t2021,
+        |v| v["template"] = json!("T1999"),
+    ),
+    ("REQUIRED", Severity::Error, "/projectName", t2021, |v| {
+        v["projectName"] = json!("  ")
     }),
-    ("DATE_FORMAT", Severity::Error, "/startDate", t2021, |v| v["startDate"] = json!("明年一月")),
-    ("DATE_FORMAT", Severity::Error, "/endDate", t2021, |v| v["endDate"] = json!("2024/2/30")),
+    ("REQUIRED", Severity::Error, "/funds/annual", t2021, |v| {
+        v["funds"]["annual"] = Value::Null
+    }),
+    ("REQUIRED", Severity::Error, "/department", t2021, |v| {
+        v["department"] = Value::Null
+    }),
+    ("REQUIRED", Severity::Error, "/budget/current", t2019, |v| {
+        v["budget"]["current"] = Value::Null
+    }),
+    ("REQUIRED", Severity::Error, "/overallGoal", t2020, |v| {
+        v["overallGoal"] = Value::Null
+    }),
+    ("REQUIRED", Severity::Error, "/indicators", t2021, |v| {
+        v["indicators"] = json!([])
+    }),
+    (
+        "OVERALL_GOAL_MISSING",
+        Severity::Error,
+        "/overallGoal",
+        t2021,
+        |v| {
+            multi_year(v);
+            v["overallGoal"] = Value::Null;
+        },
+    ),
+    ("DATE_FORMAT", Severity::Error, "/startDate", t2021, |v| {
+        v["startDate"] = json!("明年一月")
+    }),
+    ("DATE_FORMAT", Severity::Error, "/endDate", t2021, |v| {
+        v["endDate"] = json!("2024/2/30")
+    }),
     ("DATE_ORDER", Severity::Error, "/endDate", t2021, |v| {
         v["startDate"] = json!("2024-12-31");
         v["endDate"] = json!("2024-01-01");
     }),
-    ("YEAR_OUTSIDE_PERIOD", Severity::Error, "/year", t2021, |v| v["year"] = json!(2023)),
-    ("NATURE_PERIOD_MISMATCH", Severity::Warning, "/projectNature", t2021, |v| {
-        multi_year(v);
-        v["projectNature"] = json!("经常性项目");
+    (
+        "YEAR_OUTSIDE_PERIOD",
+        Severity::Error,
+        "/year",
+        t2021,
+        |v| v["year"] = json!(2023),
+    ),
+    (
+        "NATURE_PERIOD_MISMATCH",
+        Severity::Warning,
+        "/projectNature",
+        t2021,
+        |v| {
+            multi_year(v);
+            v["projectNature"] = json!("经常性项目");
+        },
+    ),
+    (
+        "AMOUNT_FORMAT",
+        Severity::Error,
+        "/funds/annual",
+        t2021,
+        |v| v["funds"]["annual"] = json!("六十万"),
+    ),
+    (
+        "AMOUNT_FORMAT",
+        Severity::Error,
+        "/funds/carryOver",
+        t2021,
+        |v| v["funds"]["carryOver"] = json!("-5.00"),
+    ),
+    (
+        "AMOUNT_FORMAT",
+        Severity::Error,
+        "/funds/annualFiscal",
+        t2021,
+        |v| v["funds"]["annualFiscal"] = json!("600000.001"),
+    ),
+    (
+        "AMOUNT_FORMAT",
+        Severity::Error,
+        "/funds/annualFiscal",
+        t2021,
+        |v| v["funds"]["annualFiscal"] = json!("6,00000"),
+    ),
+    (
+        "FUNDS_ANNUAL_SUM",
+        Severity::Error,
+        "/funds/annual",
+        t2021,
+        |v| v["funds"]["annual"] = json!("700,000.00"),
+    ),
+    (
+        "FUNDS_TOTAL_SUM",
+        Severity::Error,
+        "/funds/total",
+        t2021,
+        |v| {
+            v["funds"]["total"] = json!("1,000,000.00");
+            v["funds"]["totalFiscal"] = json!("900000");
+        },
+    ),
+    (
+        "FUNDS_ANNUAL_EXCEEDS_TOTAL",
+        Severity::Error,
+        "/funds/annual",
+        t2021,
+        |v| {
+            v["funds"]["total"] = json!("500000");
+            v["funds"]["totalFiscal"] = json!(500000);
+        },
+    ),
+    (
+        "FUNDS_TOTAL_MISSING",
+        Severity::Error,
+        "/funds/total",
+        t2021,
+        |v| {
+            multi_year(v);
+            v["funds"]["total"] = Value::Null;
+        },
+    ),
+    (
+        "BUDGET_COMPOSITION_SUM",
+        Severity::Error,
+        "/budget/composition",
+        t2019,
+        |v| v["budget"]["composition"][1]["amount"] = json!("40,000.01"),
+    ),
+    (
+        "BUDGET_CURRENT_EXCEEDS_TOTAL",
+        Severity::Error,
+        "/budget/current",
+        t2019,
+        |v| v["budget"]["total"] = json!("99999.99"),
+    ),
+    (
+        "PRIOR_EXECUTION_EXCEEDS_BUDGET",
+        Severity::Warning,
+        "/budget/priorYearExecuted",
+        t2019,
+        |v| v["budget"]["priorYearExecuted"] = json!("100000.50"),
+    ),
+    (
+        "CHOICE_INVALID",
+        Severity::Error,
+        "/projectCategory",
+        t2021,
+        |v| v["projectCategory"] = json!("特别类"),
+    ),
+    ("CHOICE_INVALID", Severity::Error, "/fundUse", t2019, |v| {
+        v["fundUse"] = json!("办公用品")
     }),
-    ("AMOUNT_FORMAT", Severity::Error, "/funds/annual", t2021, |v| v["funds"]["annual"] = json!("六十万")),
-    ("AMOUNT_FORMAT", Severity::Error, "/funds/carryOver", t2021, |v| v["funds"]["carryOver"] = json!("-5.00")),
-    ("AMOUNT_FORMAT", Severity::Error, "/funds/annualFiscal", t2021, |v| v["funds"]["annualFiscal"] = json!("600000.001")),
-    ("AMOUNT_FORMAT", Severity::Error, "/funds/annualFiscal", t2021, |v| v["funds"]["annualFiscal"] = json!("6,00000")),
-    ("FUNDS_ANNUAL_SUM", Severity::Error, "/funds/annual", t2021, |v| v["funds"]["annual"] = json!("700,000.00")),
-    ("FUNDS_TOTAL_SUM", Severity::Error, "/funds/total", t2021, |v| {
-        v["funds"]["total"] = json!("1,000,000.00");
-        v["funds"]["totalFiscal"] = json!("900000");
-    }),
-    ("FUNDS_ANNUAL_EXCEEDS_TOTAL", Severity::Error, "/funds/annual", t2021, |v| {
-        v["funds"]["total"] = json!("500000");
-        v["funds"]["totalFiscal"] = json!(500000);
-    }),
-    ("FUNDS_TOTAL_MISSING", Severity::Error, "/funds/total", t2021, |v| {
-        multi_year(v);
-        v["funds"]["total"] = Value::Null;
-    }),
-    ("BUDGET_COMPOSITION_SUM", Severity::Error, "/budget/composition", t2019, |v| {
-        v["budget"]["composition"][1]["amount"] = json!("40,000.01")
-    }),
-    ("BUDGET_CURRENT_EXCEEDS_TOTAL", Severity::Error, "/budget/current", t2019, |v| v["budget"]["total"] = json!("99999.99")),
-    ("PRIOR_EXECUTION_EXCEEDS_BUDGET", Severity::Warning, "/budget/priorYearExecuted", t2019, |v| {
-        v["budget"]["priorYearExecuted"] = json!("100000.50")
-    }),
-    ("CHOICE_INVALID", Severity::Error, "/projectCategory", t2021, |v| v["projectCategory"] = json!("特别类")),
-    ("CHOICE_INVALID", Severity::Error, "/fundUse", t2019, |v| v["fundUse"] = json!("办公用品")),
-    ("INDICATOR_LEVEL1_UNKNOWN", Severity::Error, "/indicators/2/level1", t2021, |v| {
-        v["indicators"][2]["level1"] = json!("时效指标");
-        v["indicators"][2]["level2"] = json!("");
-    }),
-    ("INDICATOR_LEVEL1_UNKNOWN", Severity::Error, "/indicators/0/level1", t2021, |v| v["indicators"][0]["level1"] = json!("产量指标")),
-    ("INDICATOR_LEVEL2_UNKNOWN", Severity::Error, "/indicators/0/level2", t2021, |v| v["indicators"][0]["level2"] = json!("数目指标")),
-    ("INDICATOR_LEVEL2_UNKNOWN", Severity::Warning, "/indicators/3/level2", t2019, |v| v["indicators"][3]["level2"] = json!("品牌建设")),
-    ("INDICATOR_LEVEL2_MISMATCH", Severity::Error, "/indicators/4/level2", t2021, |v| v["indicators"][4]["level2"] = json!("数量指标")),
-    ("INDICATOR_NAME_MISSING", Severity::Error, "/indicators/0/name", t2021, |v| v["indicators"][0]["name"] = json!("")),
-    ("TARGET_MISSING", Severity::Error, "/indicators/0/target", t2021, |v| v["indicators"][0]["target"] = Value::Null),
-    ("PLACEHOLDER_PARTIAL", Severity::Error, "/indicators/3/target", t2021, |v| v["indicators"][3]["name"] = json!("-")),
-    ("COVERAGE_MISSING", Severity::Error, "/indicators", t2021, |v| {
-        v["indicators"][2] = json!({ "level1": "产出指标", "level2": "时效指标", "name": "-", "target": "-" })
-    }),
-    ("COVERAGE_MISSING", Severity::Warning, "/indicators", t2021, |v| {
-        v["indicators"].as_array_mut().unwrap().pop();
-    }),
-    ("INDICATOR_DUPLICATE", Severity::Warning, "/indicators/6/name", t2021, |v| {
-        let mut row = v["indicators"][0].clone();
-        row["name"] = json!("指标 2：质控督查次数");
-        v["indicators"].as_array_mut().unwrap().push(row);
-    }),
-    ("INDICATOR_LEVEL2_SUSPECT", Severity::Warning, "/indicators/4/level2", t2021, |v| v["indicators"][4]["level2"] = json!("生态效益指标")),
-    ("INDICATOR_LEVEL2_SUSPECT", Severity::Warning, "/indicators/4/level2", t2021, |v| v["indicators"][4]["name"] = json!("用人单位满意度")),
-    ("INDICATOR_NAME_TOO_LONG", Severity::Warning, "/indicators/0/name", t2021, |v| v["indicators"][0]["name"] = json!(format!("质控督查次数{}", "很".repeat(95)))),
-    ("TARGET_INVALID", Severity::Error, "/indicators/1/target", t2021, |v| v["indicators"][1]["target"] = json!("≥≥95%")),
-    ("TARGET_INVALID", Severity::Error, "/indicators/1/target", t2021, |v| v["indicators"][1]["target"] = json!("≥")),
-    ("TARGET_NOT_CANONICAL", Severity::Info, "/indicators/0/target", t2021, |v| v["indicators"][0]["target"] = json!("≥2次")),
-    ("TARGET_UNIT_MISSING", Severity::Warning, "/indicators/0/target", t2021, |v| v["indicators"][0]["target"] = json!("≥2")),
-    ("TARGET_UNIT_MISMATCH", Severity::Warning, "/indicators/1/target", t2021, |v| v["indicators"][1]["target"] = json!("≥95.00(次)")),
-    ("TARGET_UNIT_MISMATCH", Severity::Warning, "/indicators/0/target", t2021, |v| v["indicators"][0]["target"] = json!("=100.00(%)")),
-    ("RATE_OVER_100", Severity::Error, "/indicators/1/target", t2021, |v| v["indicators"][1]["target"] = json!(">100.00(%)")),
-    ("RATE_AT_LEAST_100", Severity::Warning, "/indicators/1/target", t2021, |v| v["indicators"][1]["target"] = json!("≥100.00(%)")),
-    ("DIRECTION_SUSPECT", Severity::Warning, "/indicators/1/target", t2021, |v| {
-        v["indicators"][1]["name"] = json!("设备故障率");
-        v["indicators"][1]["target"] = json!("<97.00(%)");
-    }),
-    ("DIRECTION_SUSPECT", Severity::Warning, "/indicators/1/target", t2021, |v| v["indicators"][1]["target"] = json!("≤95.00(%)")),
-    ("SATISFACTION_LOW", Severity::Warning, "/indicators/5/target", t2021, |v| v["indicators"][5]["target"] = json!("≥70.00(%)")),
-    ("QUANTITY_NOT_QUANTITATIVE", Severity::Warning, "/indicators/0/target", t2021, |v| v["indicators"][0]["target"] = json!("完成")),
-    ("TIMELINESS_NOT_TIME", Severity::Warning, "/indicators/2/target", t2021, |v| v["indicators"][2]["target"] = json!("及时")),
-    ("DEADLINE_OUTSIDE_PERIOD", Severity::Error, "/indicators/2/target", t2021, |v| v["indicators"][2]["target"] = json!("2025年3月31日前")),
-    ("TARGET_RANGE", Severity::Warning, "/indicators/0/target", t2021, |v| v["indicators"][0]["target"] = json!("2.00~3.00(次)")),
-    ("TARGET_TOO_LONG", Severity::Warning, "/indicators/3/target", t2021, |v| v["indicators"][3]["target"] = json!("控".repeat(61))),
-    ("TARGET_SYSTEM_CHARS", Severity::Warning, "/indicators/3/target", t2021, |v| v["indicators"][3]["target"] = json!("按A_B方案控制")),
+    (
+        "INDICATOR_LEVEL1_UNKNOWN",
+        Severity::Error,
+        "/indicators/2/level1",
+        t2021,
+        |v| {
+            v["indicators"][2]["level1"] = json!("时效指标");
+            v["indicators"][2]["level2"] = json!("");
+        },
+    ),
+    (
+        "INDICATOR_LEVEL1_UNKNOWN",
+        Severity::Error,
+        "/indicators/0/level1",
+        t2021,
+        |v| v["indicators"][0]["level1"] = json!("产量指标"),
+    ),
+    (
+        "INDICATOR_LEVEL2_UNKNOWN",
+        Severity::Error,
+        "/indicators/0/level2",
+        t2021,
+        |v| v["indicators"][0]["level2"] = json!("数目指标"),
+    ),
+    (
+        "INDICATOR_LEVEL2_UNKNOWN",
+        Severity::Warning,
+        "/indicators/3/level2",
+        t2019,
+        |v| v["indicators"][3]["level2"] = json!("品牌建设"),
+    ),
+    (
+        "INDICATOR_LEVEL2_MISMATCH",
+        Severity::Error,
+        "/indicators/4/level2",
+        t2021,
+        |v| v["indicators"][4]["level2"] = json!("数量指标"),
+    ),
+    (
+        "INDICATOR_NAME_MISSING",
+        Severity::Error,
+        "/indicators/0/name",
+        t2021,
+        |v| v["indicators"][0]["name"] = json!(""),
+    ),
+    (
+        "TARGET_MISSING",
+        Severity::Error,
+        "/indicators/0/target",
+        t2021,
+        |v| v["indicators"][0]["target"] = Value::Null,
+    ),
+    (
+        "PLACEHOLDER_PARTIAL",
+        Severity::Error,
+        "/indicators/3/target",
+        t2021,
+        |v| v["indicators"][3]["name"] = json!("-"),
+    ),
+    (
+        "COVERAGE_MISSING",
+        Severity::Error,
+        "/indicators",
+        t2021,
+        |v| {
+            v["indicators"][2] =
+                json!({ "level1": "产出指标", "level2": "时效指标", "name": "-", "target": "-" })
+        },
+    ),
+    (
+        "COVERAGE_MISSING",
+        Severity::Warning,
+        "/indicators",
+        t2021,
+        |v| {
+            v["indicators"].as_array_mut().unwrap().pop();
+        },
+    ),
+    (
+        "INDICATOR_DUPLICATE",
+        Severity::Warning,
+        "/indicators/6/name",
+        t2021,
+        |v| {
+            let mut row = v["indicators"][0].clone();
+            row["name"] = json!("指标 2：质控督查次数");
+            v["indicators"].as_array_mut().unwrap().push(row);
+        },
+    ),
+    (
+        "INDICATOR_LEVEL2_SUSPECT",
+        Severity::Warning,
+        "/indicators/4/level2",
+        t2021,
+        |v| v["indicators"][4]["level2"] = json!("生态效益指标"),
+    ),
+    (
+        "INDICATOR_LEVEL2_SUSPECT",
+        Severity::Warning,
+        "/indicators/4/level2",
+        t2021,
+        |v| v["indicators"][4]["name"] = json!("用人单位满意度"),
+    ),
+    (
+        "INDICATOR_NAME_TOO_LONG",
+        Severity::Warning,
+        "/indicators/0/name",
+        t2021,
+        |v| v["indicators"][0]["name"] = json!(format!("质控督查次数{}", "很".repeat(95))),
+    ),
+    (
+        "TARGET_INVALID",
+        Severity::Error,
+        "/indicators/1/target",
+        t2021,
+        |v| v["indicators"][1]["target"] = json!("≥≥95%"),
+    ),
+    (
+        "TARGET_INVALID",
+        Severity::Error,
+        "/indicators/1/target",
+        t2021,
+        |v| v["indicators"][1]["target"] = json!("≥"),
+    ),
+    (
+        "TARGET_NOT_CANONICAL",
+        Severity::Info,
+        "/indicators/0/target",
+        t2021,
+        |v| v["indicators"][0]["target"] = json!("≥2次"),
+    ),
+    (
+        "TARGET_UNIT_MISSING",
+        Severity::Warning,
+        "/indicators/0/target",
+        t2021,
+        |v| v["indicators"][0]["target"] = json!("≥2"),
+    ),
+    (
+        "TARGET_UNIT_MISMATCH",
+        Severity::Warning,
+        "/indicators/1/target",
+        t2021,
+        |v| v["indicators"][1]["target"] = json!("≥95.00(次)"),
+    ),
+    (
+        "TARGET_UNIT_MISMATCH",
+        Severity::Warning,
+        "/indicators/0/target",
+        t2021,
+        |v| v["indicators"][0]["target"] = json!("=100.00(%)"),
+    ),
+    (
+        "RATE_OVER_100",
+        Severity::Error,
+        "/indicators/1/target",
+        t2021,
+        |v| v["indicators"][1]["target"] = json!(">100.00(%)"),
+    ),
+    (
+        "RATE_AT_LEAST_100",
+        Severity::Warning,
+        "/indicators/1/target",
+        t2021,
+        |v| v["indicators"][1]["target"] = json!("≥100.00(%)"),
+    ),
+    (
+        "DIRECTION_SUSPECT",
+        Severity::Warning,
+        "/indicators/1/target",
+        t2021,
+        |v| {
+            v["indicators"][1]["name"] = json!("设备故障率");
+            v["indicators"][1]["target"] = json!("<97.00(%)");
+        },
+    ),
+    (
+        "DIRECTION_SUSPECT",
+        Severity::Warning,
+        "/indicators/1/target",
+        t2021,
+        |v| v["indicators"][1]["target"] = json!("≤95.00(%)"),
+    ),
+    (
+        "SATISFACTION_LOW",
+        Severity::Warning,
+        "/indicators/5/target",
+        t2021,
+        |v| v["indicators"][5]["target"] = json!("≥70.00(%)"),
+    ),
+    (
+        "QUANTITY_NOT_QUANTITATIVE",
+        Severity::Warning,
+        "/indicators/0/target",
+        t2021,
+        |v| v["indicators"][0]["target"] = json!("完成"),
+    ),
+    (
+        "TIMELINESS_NOT_TIME",
+        Severity::Warning,
+        "/indicators/2/target",
+        t2021,
+        |v| v["indicators"][2]["target"] = json!("及时"),
+    ),
+    (
+        "DEADLINE_OUTSIDE_PERIOD",
+        Severity::Error,
+        "/indicators/2/target",
+        t2021,
+        |v| v["indicators"][2]["target"] = json!("2025年3月31日前"),
+    ),
+    (
+        "TARGET_RANGE",
+        Severity::Warning,
+        "/indicators/0/target",
+        t2021,
+        |v| v["indicators"][0]["target"] = json!("2.00~3.00(次)"),
+    ),
+    (
+        "TARGET_TOO_LONG",
+        Severity::Warning,
+        "/indicators/3/target",
+        t2021,
+        |v| v["indicators"][3]["target"] = json!("控".repeat(61)),
+    ),
+    (
+        "TARGET_SYSTEM_CHARS",
+        Severity::Warning,
+        "/indicators/3/target",
+        t2021,
+        |v| v["indicators"][3]["target"] = json!("按A_B方案控制"),
+    ),
 ];
 
 fn multi_year(v: &mut Value) {
@@ -224,11 +563,24 @@ fn each_rule_fires_where_it_should() {
         let r = report(&form);
         let hit = all(&r).find(|x| x.code == *code && x.path == *path);
         let Some(hit) = hit else {
-            panic!("case {i} {code} at {path}: got {:#?}", all(&r).map(|x| (x.code, x.path.clone())).collect::<Vec<_>>());
+            panic!(
+                "case {i} {code} at {path}: got {:#?}",
+                all(&r)
+                    .map(|x| (x.code, x.path.clone()))
+                    .collect::<Vec<_>>()
+            );
         };
         assert_eq!(hit.severity, *severity, "case {i} {code}");
-        assert!(!hit.message.is_empty() && !hit.message_en.is_empty(), "case {i} {code}");
-        assert!(hit.message.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "case {i}: Chinese message");
+        assert!(
+            !hit.message.is_empty() && !hit.message_en.is_empty(),
+            "case {i} {code}"
+        );
+        assert!(
+            hit.message
+                .chars()
+                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "case {i}: Chinese message"
+        );
         assert!(!hit.review_category.is_empty());
         assert_eq!(r.valid, r.errors.is_empty());
     }
@@ -236,9 +588,14 @@ fn each_rule_fires_where_it_should() {
 
 #[test]
 fn every_form_rule_has_a_case() {
-    let engine_only = perftarget::rules().into_iter().filter(|r| r.scope == perftarget::rules::Scope::Target);
+    let engine_only = perftarget::rules()
+        .into_iter()
+        .filter(|r| r.scope == perftarget::rules::Scope::Target);
     let covered_elsewhere = ["JSON_SYNTAX"];
-    for rule in perftarget::rules().into_iter().filter(|r| r.scope == perftarget::rules::Scope::Form) {
+    for rule in perftarget::rules()
+        .into_iter()
+        .filter(|r| r.scope == perftarget::rules::Scope::Form)
+    {
         assert!(
             CASES.iter().any(|c| c.0 == rule.code) || covered_elsewhere.contains(&rule.code),
             "{} has no test case",
@@ -246,14 +603,24 @@ fn every_form_rule_has_a_case() {
         );
     }
     // Target-scope codes that reach form reports are covered above too.
-    for rule in engine_only.filter(|r| matches!(r.code, "TARGET_RANGE" | "TARGET_TOO_LONG" | "TARGET_SYSTEM_CHARS" | "TARGET_UNIT_MISSING")) {
+    for rule in engine_only.filter(|r| {
+        matches!(
+            r.code,
+            "TARGET_RANGE" | "TARGET_TOO_LONG" | "TARGET_SYSTEM_CHARS" | "TARGET_UNIT_MISSING"
+        )
+    }) {
         assert!(CASES.iter().any(|c| c.0 == rule.code), "{}", rule.code);
     }
 }
 
 #[test]
 fn json_syntax_and_unusable_input() {
-    for (text, code) in [("{", "JSON_SYNTAX"), ("", "JSON_SYNTAX"), ("[1,2]", "SCHEMA_TYPE"), ("\"form\"", "SCHEMA_TYPE")] {
+    for (text, code) in [
+        ("{", "JSON_SYNTAX"),
+        ("", "JSON_SYNTAX"),
+        ("[1,2]", "SCHEMA_TYPE"),
+        ("\"form\"", "SCHEMA_TYPE"),
+    ] {
         let r = validate_json(text);
         assert_eq!(r.errors.first().map(|e| e.code), Some(code), "{text:?}");
         assert!(r.unusable_input() && !r.valid && r.template.is_none());
@@ -265,24 +632,55 @@ fn messages_quote_the_numbers() {
     let mut form = t2021();
     form["funds"]["annual"] = json!("700,000.00");
     let r = report(&form);
-    let e = r.errors.iter().find(|e| e.code == "FUNDS_ANNUAL_SUM").unwrap();
-    assert!(e.message.contains("700,000.00") && e.message.contains("600,000.00") && e.message.contains("100,000.00"), "{}", e.message);
-    assert_eq!(e.params.get("expected").map(String::as_str), Some("600000.00"));
-    assert_eq!(e.params.get("actual").map(String::as_str), Some("700000.00"));
+    let e = r
+        .errors
+        .iter()
+        .find(|e| e.code == "FUNDS_ANNUAL_SUM")
+        .unwrap();
+    assert!(
+        e.message.contains("700,000.00")
+            && e.message.contains("600,000.00")
+            && e.message.contains("100,000.00"),
+        "{}",
+        e.message
+    );
+    assert_eq!(
+        e.params.get("expected").map(String::as_str),
+        Some("600000.00")
+    );
+    assert_eq!(
+        e.params.get("actual").map(String::as_str),
+        Some("700000.00")
+    );
 }
 
 #[test]
 fn amounts_may_be_json_numbers_exactly() {
-    let text = t2021().to_string().replace("\"600,000.00\"", "600000.10").replace("\"600000.00\"", "600000.1");
+    let text = t2021()
+        .to_string()
+        .replace("\"600,000.00\"", "600000.10")
+        .replace("\"600000.00\"", "600000.1");
     assert!(text.contains("600000.10"));
     let r = validate_json(&text);
     assert!(r.errors.is_empty(), "{:?}", r.errors);
-    assert_eq!(r.normalised.unwrap().funds.unwrap().annual.as_deref(), Some("600000.10"));
+    assert_eq!(
+        r.normalised.unwrap().funds.unwrap().annual.as_deref(),
+        Some("600000.10")
+    );
     // Beyond what a float holds, still exact.
-    let text = text.replace("600000.10", "1234567890123.45").replace("600000.1", "1234567890123.40");
+    let text = text
+        .replace("600000.10", "1234567890123.45")
+        .replace("600000.1", "1234567890123.40");
     let r = validate_json(&text);
-    let e = r.errors.iter().find(|e| e.code == "FUNDS_ANNUAL_SUM").unwrap();
-    assert_eq!(e.params.get("actual").map(String::as_str), Some("1234567890123.45"));
+    let e = r
+        .errors
+        .iter()
+        .find(|e| e.code == "FUNDS_ANNUAL_SUM")
+        .unwrap();
+    assert_eq!(
+        e.params.get("actual").map(String::as_str),
+        Some("1234567890123.45")
+    );
 }
 
 #[test]
@@ -293,7 +691,11 @@ fn level_names_are_matched_tolerantly_and_normalised() {
     form["indicators"][4]["level2"] = json!("社會效益");
     form["indicators"][5]["level2"] = json!("服务对象满意度目标");
     let r = report(&form);
-    assert!(all(&r).next().is_none(), "{:?}", all(&r).map(|i| i.code).collect::<Vec<_>>());
+    assert!(
+        all(&r).next().is_none(),
+        "{:?}",
+        all(&r).map(|i| i.code).collect::<Vec<_>>()
+    );
     let n = r.normalised.unwrap();
     let rows = n.indicators.unwrap();
     assert_eq!(rows[0].level1.as_deref(), Some("产出指标"));
@@ -316,4 +718,13 @@ fn normalised_form_has_canonical_targets_and_keeps_notes() {
     assert_eq!(rows[4].note.as_deref(), Some("到场"));
     assert_eq!(n.start_date.as_deref(), Some("2024-01-01"));
     assert_eq!(n.funds.unwrap().annual.as_deref(), Some("600000.00"));
+}
+
+#[test]
+fn quotients_may_exceed_100_percent() {
+    let mut form = t2021();
+    form["indicators"][4]["name"] = json!("参加培训人次/技术人员总人数");
+    form["indicators"][4]["target"] = json!(">100.00(%)");
+    let r = report(&form);
+    assert!(all(&r).next().is_none(), "{:?}", all(&r).map(|i| i.code).collect::<Vec<_>>());
 }

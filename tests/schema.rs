@@ -2,11 +2,18 @@
 
 mod common;
 
-use perftarget::form::read::{BUDGET_KEYS, COMPOSITION_KEYS, FORM_KEYS, FUNDS_KEYS, INDICATOR_KEYS};
+use perftarget::form::read::{
+    BUDGET_KEYS, COMPOSITION_KEYS, FORM_KEYS, FUNDS_KEYS, INDICATOR_KEYS,
+};
 use serde_json::Value;
 
 fn keys(v: &Value) -> Vec<String> {
-    let mut k: Vec<String> = v["properties"].as_object().unwrap().keys().cloned().collect();
+    let mut k: Vec<String> = v["properties"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .cloned()
+        .collect();
     k.sort();
     k
 }
@@ -19,11 +26,20 @@ fn sorted(k: &[&str]) -> Vec<String> {
 
 #[test]
 fn schema_lists_the_model_keys() {
-    let s: Value = serde_json::from_str(&std::fs::read_to_string(common::root().join("schema/form.schema.json")).unwrap()).unwrap();
+    let s: Value = serde_json::from_str(
+        &std::fs::read_to_string(common::root().join("schema/form.schema.json")).unwrap(),
+    )
+    .unwrap();
     assert_eq!(keys(&s), sorted(FORM_KEYS));
     assert_eq!(keys(&s["properties"]["funds"]), sorted(FUNDS_KEYS));
     assert_eq!(keys(&s["properties"]["budget"]), sorted(BUDGET_KEYS));
-    assert_eq!(keys(&s["properties"]["budget"]["properties"]["composition"]["items"]), sorted(COMPOSITION_KEYS));
+    assert_eq!(
+        keys(&s["properties"]["budget"]["properties"]["composition"]["items"]),
+        sorted(COMPOSITION_KEYS)
+    );
     assert_eq!(keys(&s["definitions"]["indicator"]), sorted(INDICATOR_KEYS));
-    assert_eq!(s["properties"]["indicators"]["maxItems"], perftarget::limits::MAX_ROWS);
+    assert_eq!(
+        s["properties"]["indicators"]["maxItems"],
+        perftarget::limits::MAX_ROWS
+    );
 }

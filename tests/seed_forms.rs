@@ -9,12 +9,19 @@ use perftarget::{validate_json, Report};
 use std::collections::BTreeMap;
 
 fn report_of(name: &str) -> Report {
-    let path = common::fixtures().into_iter().find(|p| p.file_name().unwrap().to_string_lossy().starts_with(name)).unwrap();
+    let path = common::fixtures()
+        .into_iter()
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(name))
+        .unwrap();
     validate_json(&std::fs::read_to_string(path).unwrap())
 }
 
 fn codes(r: &Report) -> Vec<(&'static str, String)> {
-    r.errors.iter().chain(&r.warnings).map(|i| (i.code, i.path.clone())).collect()
+    r.errors
+        .iter()
+        .chain(&r.warnings)
+        .map(|i| (i.code, i.path.clone()))
+        .collect()
 }
 
 #[test]
@@ -24,7 +31,9 @@ fn snapshots_match() {
         let r = validate_json(&std::fs::read_to_string(&f).unwrap());
         assert!(!r.unusable_input(), "{}", f.display());
         let text = serde_json::to_string_pretty(&r).unwrap() + "\n";
-        let out = common::root().join("tests/expected").join(f.file_name().unwrap());
+        let out = common::root()
+            .join("tests/expected")
+            .join(f.file_name().unwrap());
         common::snapshot(&out, &text);
     }
 }
@@ -33,7 +42,11 @@ fn snapshots_match() {
 fn the_real_mistakes_are_found() {
     let has = |form: &str, code: &str, path: &str| {
         let r = report_of(form);
-        assert!(codes(&r).iter().any(|(c, p)| *c == code && p == path), "{form}: {code} at {path} not in {:#?}", codes(&r));
+        assert!(
+            codes(&r).iter().any(|(c, p)| *c == code && p == path),
+            "{form}: {code} at {path} not in {:#?}",
+            codes(&r)
+        );
     };
     has("002-10", "DIRECTION_SUSPECT", "/indicators/4/target"); // 设备故障率 <97%
     has("001-02", "RATE_AT_LEAST_100", "/indicators/4/target"); // 及时率 ≥100.00(%)
@@ -43,9 +56,17 @@ fn the_real_mistakes_are_found() {
     has("003-08", "INDICATOR_DUPLICATE", "/indicators/14/name");
     has("001-02", "TARGET_UNIT_MISMATCH", "/indicators/1/target"); // 运维次数 ≥95.00(%)
     has("002-08", "TARGET_UNIT_MISMATCH", "/indicators/10/target"); // 覆盖数 ≥15万 as 满意度
-    has("002-04", "INDICATOR_LEVEL2_SUSPECT", "/indicators/10/level2"); // 健康指导率 as 满意度
+    has(
+        "002-04",
+        "INDICATOR_LEVEL2_SUSPECT",
+        "/indicators/10/level2",
+    ); // 健康指导率 as 满意度
     has("002-06", "COVERAGE_MISSING", "/indicators"); // 时效 only a placeholder
-    has("003-09", "QUANTITY_NOT_QUANTITATIVE", "/indicators/0/target"); // 学时数 完成
+    has(
+        "003-09",
+        "QUANTITY_NOT_QUANTITATIVE",
+        "/indicators/0/target",
+    ); // 学时数 完成
     has("002-02", "TIMELINESS_NOT_TIME", "/indicators/5/target");
 }
 
@@ -57,7 +78,19 @@ fn the_sound_parts_raise_no_alarm() {
         for i in r.errors.iter().chain(&r.warnings) {
             // The seed amounts and dates all add up; no money or date finding is a true one.
             assert!(
-                !matches!(i.code, "FUNDS_ANNUAL_SUM" | "FUNDS_TOTAL_SUM" | "BUDGET_COMPOSITION_SUM" | "AMOUNT_FORMAT" | "DATE_FORMAT" | "DATE_ORDER" | "REQUIRED" | "UNKNOWN_FIELD" | "TARGET_INVALID" | "SCHEMA_TYPE"),
+                !matches!(
+                    i.code,
+                    "FUNDS_ANNUAL_SUM"
+                        | "FUNDS_TOTAL_SUM"
+                        | "BUDGET_COMPOSITION_SUM"
+                        | "AMOUNT_FORMAT"
+                        | "DATE_FORMAT"
+                        | "DATE_ORDER"
+                        | "REQUIRED"
+                        | "UNKNOWN_FIELD"
+                        | "TARGET_INVALID"
+                        | "SCHEMA_TYPE"
+                ),
                 "{name}: false alarm {} at {}: {}",
                 i.code,
                 i.path,
@@ -74,7 +107,9 @@ fn findings_per_rule() {
     for f in common::fixtures() {
         let r = validate_json(&std::fs::read_to_string(&f).unwrap());
         for i in r.errors.iter().chain(&r.warnings).chain(&r.infos) {
-            *counts.entry((format!("{:?}", i.severity), i.code)).or_default() += 1;
+            *counts
+                .entry((format!("{:?}", i.severity), i.code))
+                .or_default() += 1;
         }
     }
     for ((sev, code), n) in &counts {

@@ -21,7 +21,13 @@ fn lower<T: std::fmt::Debug>(v: T) -> String {
 }
 
 fn actual(input: &str, year: i32) -> Row {
-    let t = normalise(input, &Context { year: Some(year), ..Context::default() });
+    let t = normalise(
+        input,
+        &Context {
+            year: Some(year),
+            ..Context::default()
+        },
+    );
     Row {
         input: input.to_string(),
         year,
@@ -58,20 +64,34 @@ fn read_table() -> Vec<Row> {
 #[test]
 fn seed_table_matches_engine() {
     let seeds = common::seed_targets();
-    let rendered: String = std::iter::once("input\tyear\tstatus\tkind\tcanonical\tnote".to_string())
-        .chain(seeds.iter().map(|(t, y)| {
-            let r = actual(t, *y);
-            format!("{}\t{}\t{}\t{}\t{}\t{}", r.input, r.year, r.status, r.kind, r.canonical, r.note)
-        }))
-        .map(|l| l + "\n")
-        .collect();
+    let rendered: String =
+        std::iter::once("input\tyear\tstatus\tkind\tcanonical\tnote".to_string())
+            .chain(seeds.iter().map(|(t, y)| {
+                let r = actual(t, *y);
+                format!(
+                    "{}\t{}\t{}\t{}\t{}\t{}",
+                    r.input, r.year, r.status, r.kind, r.canonical, r.note
+                )
+            }))
+            .map(|l| l + "\n")
+            .collect();
     common::snapshot(&table_path(), &rendered);
     // Compare row by row too, so a failure names the target.
     for row in read_table() {
         let a = actual(&row.input, row.year);
         assert_eq!(
-            (a.status.as_str(), a.kind.as_str(), a.canonical.as_str(), a.note.as_str()),
-            (row.status.as_str(), row.kind.as_str(), row.canonical.as_str(), row.note.as_str()),
+            (
+                a.status.as_str(),
+                a.kind.as_str(),
+                a.canonical.as_str(),
+                a.note.as_str()
+            ),
+            (
+                row.status.as_str(),
+                row.kind.as_str(),
+                row.canonical.as_str(),
+                row.note.as_str()
+            ),
             "target {:?}",
             row.input
         );
@@ -82,11 +102,20 @@ fn seed_table_matches_engine() {
 fn table_holds_every_seed_target() {
     let table = read_table();
     let seeds = common::seed_targets();
-    assert!(seeds.len() > 100, "the fixtures should hold the seed forms' targets");
+    assert!(
+        seeds.len() > 100,
+        "the fixtures should hold the seed forms' targets"
+    );
     for (t, y) in &seeds {
-        assert!(table.iter().any(|r| r.input == *t && r.year == *y), "{t:?} ({y}) missing from tests/targets.tsv");
+        assert!(
+            table.iter().any(|r| r.input == *t && r.year == *y),
+            "{t:?} ({y}) missing from tests/targets.tsv"
+        );
     }
-    assert!(table.iter().all(|r| r.status == "valid"), "every seed target is understood");
+    assert!(
+        table.iter().all(|r| r.status == "valid"),
+        "every seed target is understood"
+    );
 }
 
 /// The native results, for the wasm parity test.
@@ -105,8 +134,18 @@ fn target_results_snapshot() {
     let items: Vec<Item> = common::seed_targets()
         .into_iter()
         .map(|(t, y)| {
-            let result = normalise(&t, &Context { year: Some(y), ..Context::default() });
-            Item { input: t, context: Year { year: y }, result }
+            let result = normalise(
+                &t,
+                &Context {
+                    year: Some(y),
+                    ..Context::default()
+                },
+            );
+            Item {
+                input: t,
+                context: Year { year: y },
+                result,
+            }
         })
         .collect();
     let text = serde_json::to_string_pretty(&items).unwrap() + "\n";
@@ -116,7 +155,10 @@ fn target_results_snapshot() {
 #[test]
 fn every_prefix_of_a_seed_target_is_incomplete_or_valid() {
     for (t, y) in common::seed_targets() {
-        let ctx = Context { year: Some(y), ..Context::default() };
+        let ctx = Context {
+            year: Some(y),
+            ..Context::default()
+        };
         let chars: Vec<char> = t.chars().collect();
         for n in 1..=chars.len() {
             let prefix: String = chars[..n].iter().collect();
@@ -134,17 +176,44 @@ fn every_prefix_of_a_seed_target_is_incomplete_or_valid() {
 #[test]
 fn canonical_forms_are_fixed_points() {
     for (t, y) in common::seed_targets() {
-        let ctx = Context { year: Some(y), ..Context::default() };
+        let ctx = Context {
+            year: Some(y),
+            ..Context::default()
+        };
         let first = normalise(&t, &ctx);
-        let Some(c) = first.canonical.clone() else { continue };
+        let Some(c) = first.canonical.clone() else {
+            continue;
+        };
         let again = normalise(&c, &ctx);
-        assert_eq!(again.canonical.as_deref(), Some(c.as_str()), "{t:?} → {c:?} → {:?}", again.canonical);
+        assert_eq!(
+            again.canonical.as_deref(),
+            Some(c.as_str()),
+            "{t:?} → {c:?} → {:?}",
+            again.canonical
+        );
         assert_eq!(again.kind, first.kind, "{t:?}");
     }
 }
 
-const OPS: &[&str] = &["≥", "≤", ">", "<", "=", ">=", "<=", "＞＝", "≧", "不低于", "不超过", "大于", "低于", ""];
-const UNITS: &[&str] = &["%", "次", "人", "人次", "项", "家", "篇", "(%)", "(万元)", "小时", "台次", "个"];
+const OPS: &[&str] = &[
+    "≥",
+    "≤",
+    ">",
+    "<",
+    "=",
+    ">=",
+    "<=",
+    "＞＝",
+    "≧",
+    "不低于",
+    "不超过",
+    "大于",
+    "低于",
+    "",
+];
+const UNITS: &[&str] = &[
+    "%", "次", "人", "人次", "项", "家", "篇", "(%)", "(万元)", "小时", "台次", "个",
+];
 
 proptest! {
     #[test]

@@ -334,6 +334,9 @@ const COUNT_UNITS: &[(&str, &str)] = &[
 struct Meaning {
     name: String,
     rate: bool,
+    /// Written as a quotient (`参加培训人次/技术人员总人数`): a percentage, but
+    /// one that may exceed 100%.
+    ratio: bool,
     growth: bool,
     bad: bool,
     good: bool,
@@ -347,9 +350,11 @@ fn meaning(core: &str, level2: Option<&str>) -> Meaning {
     let l2 = level2.unwrap_or("").to_string();
     let bad = has_any(&n, BAD_WORDS) && !has_any(&n, BAD_EXCEPT);
     let satisfaction = n.contains("满意") || l2.contains("满意度");
-    let rate = has_any(&n, RATE_WORDS) || satisfaction;
+    let ratio = n.contains('/');
+    let rate = has_any(&n, RATE_WORDS) || satisfaction || ratio;
     Meaning {
         rate,
+        ratio,
         growth: has_any(&n, GROWTH_WORDS),
         bad,
         good: has_any(&n, GOOD_WORDS) && !bad,
@@ -504,7 +509,7 @@ fn semantics(c: &mut Check, p: &str, row: &str, t: &Target, m: &Meaning) {
             );
         }
     }
-    if percent && m.rate && !m.growth {
+    if percent && m.rate && !m.growth && !m.ratio {
         let over = match op {
             Some(Op::Gt) => v >= hundred,
             Some(Op::Ge | Op::Eq) | None => v > hundred,

@@ -30,16 +30,25 @@ pub fn snapshot(path: &Path, actual: &str) {
         std::fs::write(path, actual).unwrap();
         return;
     }
-    let expected = std::fs::read_to_string(path)
-        .unwrap_or_else(|_| panic!("missing snapshot {}; run UPDATE_SNAPSHOTS=1 cargo test", path.display()));
-    assert!(expected == actual, "snapshot {} differs; review with UPDATE_SNAPSHOTS=1 cargo test && git diff", path.display());
+    let expected = std::fs::read_to_string(path).unwrap_or_else(|_| {
+        panic!(
+            "missing snapshot {}; run UPDATE_SNAPSHOTS=1 cargo test",
+            path.display()
+        )
+    });
+    assert!(
+        expected == actual,
+        "snapshot {} differs; review with UPDATE_SNAPSHOTS=1 cargo test && git diff",
+        path.display()
+    );
 }
 
 /// (target text, budget year) of every indicator row of every fixture, deduplicated, in order.
 pub fn seed_targets() -> Vec<(String, i32)> {
     let mut out: Vec<(String, i32)> = Vec::new();
     for f in fixtures() {
-        let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&f).unwrap()).unwrap();
+        let v: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&f).unwrap()).unwrap();
         let year = v["year"].as_i64().unwrap() as i32;
         for row in v["indicators"].as_array().unwrap() {
             let t = row["target"].as_str().unwrap_or("").to_string();
