@@ -12,7 +12,17 @@ fn fixtures() -> Vec<(String, String)> {
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .map(|p| (p.file_stem().unwrap().to_string_lossy().chars().take(6).collect(), std::fs::read_to_string(&p).unwrap()))
+        .map(|p| {
+            (
+                p.file_stem()
+                    .unwrap()
+                    .to_string_lossy()
+                    .chars()
+                    .take(6)
+                    .collect(),
+                std::fs::read_to_string(&p).unwrap(),
+            )
+        })
         .collect();
     out.sort();
     out
@@ -38,14 +48,22 @@ fn bench(c: &mut Criterion) {
     g.bench_function("seed table", |b| {
         b.iter(|| {
             for (t, y) in &table {
-                black_box(normalise(black_box(t), &Context { year: Some(*y), ..Context::default() }));
+                black_box(normalise(
+                    black_box(t),
+                    &Context {
+                        year: Some(*y),
+                        ..Context::default()
+                    },
+                ));
             }
         })
     });
     g.finish();
     let mut g = c.benchmark_group("validate_json");
     for (name, text) in &forms {
-        g.bench_function(name.as_str(), |b| b.iter(|| black_box(validate_json(black_box(text)))));
+        g.bench_function(name.as_str(), |b| {
+            b.iter(|| black_box(validate_json(black_box(text))))
+        });
     }
     g.throughput(Throughput::Elements(forms.len() as u64));
     g.bench_function("all seed forms", |b| {
