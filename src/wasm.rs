@@ -21,7 +21,7 @@ fn to_js<T: serde::Serialize>(value: &T) -> JsValue {
   try {
     const s = JSON.stringify(v, (k, x) => typeof x === 'number' && !Number.isFinite(x) ? String(x) : typeof x === 'bigint' ? x.toString() : x);
     return typeof s === 'string' ? s : undefined;
-  } catch (e) { return undefined; }
+  } catch (e) { return e instanceof RangeError ? '\\u0000deep' : undefined; }
 }")]
 extern "C" {
     fn stringify_form(value: &JsValue) -> Option<String>;
@@ -35,11 +35,17 @@ pub fn validate_form(
     let report = match form.as_string() {
         Some(text) => crate::validate_json(&text),
         None => match stringify_form(&form) {
+            // JSON.stringify ran out of stack: nesting far beyond any form.
+            Some(text) if text.starts_with('\0') => crate::Report::unusable(
+                "INPUT_TOO_LARGE",
+                "申报表嵌套层数过多",
+                "the form nests too deeply",
+            ),
             Some(text) => crate::validate_json(&text),
             None => crate::Report::unusable(
                 "SCHEMA_TYPE",
-                "申报表应为 JSON 文本或对象",
-                "the form must be JSON text or a plain object",
+                "申报表应为 JSON 文本或对象（不能有循环引用）",
+                "the form must be JSON text or a plain object without cycles",
             ),
         },
     };
