@@ -88,8 +88,9 @@ pub fn validate_value(value: &form::json::Json) -> Report {
     let (template, _) = rules::template_resolve(&form, &mut findings);
     let mut check = Check::new(&form, template, findings);
     rules::run(&mut check);
-    let normalised = form::canonical::normalised(&form, template, &check.rows);
-    Report::new(Some(template), check.findings.issues, Some(normalised))
+    let Check { findings, rows, .. } = check;
+    let normalised = form::canonical::normalised(form, template, &rows);
+    Report::new(Some(template), findings.issues, Some(normalised))
 }
 
 /// The README's Rust snippet runs as a doctest.

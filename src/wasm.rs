@@ -6,9 +6,12 @@ use crate::target::Context;
 use wasm_bindgen::prelude::*;
 
 /// Serialises with serde_json and hands the text to `JSON.parse`.
-fn to_js<T: serde::Serialize>(value: &T) -> JsValue {
-    serde_json::to_string(value)
+fn to_js<T: serde::Serialize>(value: &T, capacity: usize) -> JsValue {
+    // Sized up front: growing a 20 KB report from 128 bytes costs more than writing it.
+    let mut out = Vec::with_capacity(capacity);
+    serde_json::to_writer(&mut out, value)
         .ok()
+        .and_then(|()| String::from_utf8(out).ok())
         .and_then(|text| js_sys::JSON::parse(&text).ok())
         .unwrap_or(JsValue::NULL)
 }
@@ -32,8 +35,12 @@ extern "C" {
 pub fn validate_form(
     #[wasm_bindgen(unchecked_param_type = "string | Form")] form: JsValue,
 ) -> JsValue {
+    let mut size: usize = 4096;
     let report = match form.as_string() {
-        Some(text) => crate::validate_json(&text),
+        Some(text) => {
+            size = size.saturating_add(text.len());
+            crate::validate_json(&text)
+        }
         None => match stringify_form(&form) {
             // JSON.stringify ran out of stack: nesting far beyond any form.
             Some(text) if text.starts_with('\0') => crate::Report::unusable(
@@ -41,7 +48,10 @@ pub fn validate_form(
                 "申报表嵌套层数过多",
                 "the form nests too deeply",
             ),
-            Some(text) => crate::validate_json(&text),
+            Some(text) => {
+                size = size.saturating_add(text.len());
+                crate::validate_json(&text)
+            }
             None => crate::Report::unusable(
                 "SCHEMA_TYPE",
                 "申报表应为 JSON 文本或对象（不能有循环引用）",
@@ -49,7 +59,7 @@ pub fn validate_form(
             ),
         },
     };
-    to_js(&report)
+    to_js(&report, size)
 }
 
 /// Normalises one target value as typed (SPEC §4).
@@ -58,7 +68,7 @@ pub fn normalise_target(
     text: &str,
     #[wasm_bindgen(unchecked_param_type = "Context | undefined | null")] context: JsValue,
 ) -> JsValue {
-    to_js(&crate::target::normalise(text, &context_from(&context)))
+    to_js(&crate::target::normalise(text, &context_from(&context)), 1024)
 }
 
 /// Reads `{ year, level1, level2, name }`, which crosses as one JSON text (one
@@ -68,11 +78,14 @@ fn context_from(value: &JsValue) -> Context {
     if !value.is_object() {
         return Context::default();
     }
-    let Some(json) = stringify_form(value).and_then(|t| crate::form::json::parse(&t, 4).ok()) else {
+    let Some(text) = stringify_form(value) else {
+        return Context::default();
+    };
+    let Ok(json) = crate::form::json::parse(&text, 4) else {
         return Context::default();
     };
     let text = |key: &str| match json.get(key) {
-        Some(crate::form::json::Json::String(s)) => Some(s.clone()),
+        Some(crate::form::json::Json::String(s)) => Some(s.to_string()),
         _ => None,
     };
     let year = match json.get("year") {
@@ -85,5 +98,5 @@ fn context_from(value: &JsValue) -> Context {
 /// The rule catalogue: every code with severity, review category and descriptions.
 #[wasm_bindgen(js_name = rules, unchecked_return_type = "Rule[]")]
 pub fn rules() -> JsValue {
-    to_js(&crate::rules::catalogue())
+    to_js(&crate::rules::catalogue(), 32 * 1024)
 }

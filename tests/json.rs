@@ -11,7 +11,7 @@ fn reads_standard_json_keeping_number_text() {
     let texts: Vec<_> = nums
         .iter()
         .map(|n| match n {
-            Json::Number(t) => t.as_str(),
+            Json::Number(t) => t.as_ref(),
             _ => "",
         })
         .collect();

@@ -4,6 +4,7 @@
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
 use perftarget::form::json::Json;
+use std::borrow::Cow;
 
 #[derive(Arbitrary, Debug)]
 enum Leaf {
@@ -30,18 +31,18 @@ enum Node {
     Object(Vec<(u8, Node)>),
 }
 
-fn build(n: &Node, depth: u32) -> Json {
+fn build(n: &Node, depth: u32) -> Json<'static> {
     match n {
         Node::Leaf(Leaf::Null) => Json::Null,
         Node::Leaf(Leaf::Bool(b)) => Json::Bool(*b),
-        Node::Leaf(Leaf::Int(i)) => Json::Number(i.to_string()),
+        Node::Leaf(Leaf::Int(i)) => Json::Number(Cow::Owned(i.to_string())),
         // Any text as a number: the reader must cope with what a parser would never produce.
-        Node::Leaf(Leaf::Num(s)) => Json::Number(s.clone()),
-        Node::Leaf(Leaf::Text(s)) => Json::String(s.clone()),
-        Node::Leaf(Leaf::Key(k)) => Json::String(WORDS[*k as usize % WORDS.len()].to_string()),
+        Node::Leaf(Leaf::Num(s)) => Json::Number(Cow::Owned(s.clone())),
+        Node::Leaf(Leaf::Text(s)) => Json::String(Cow::Owned(s.clone())),
+        Node::Leaf(Leaf::Key(k)) => Json::String(Cow::Borrowed(WORDS[*k as usize % WORDS.len()])),
         Node::Array(items) if depth < 8 => Json::Array(items.iter().map(|i| build(i, depth + 1)).collect()),
         Node::Object(fields) if depth < 8 => Json::Object(
-            fields.iter().map(|(k, v)| (KEYS[*k as usize % KEYS.len()].to_string(), build(v, depth + 1))).collect(),
+            fields.iter().map(|(k, v)| (Cow::Borrowed(KEYS[*k as usize % KEYS.len()]), build(v, depth + 1))).collect(),
         ),
         _ => Json::Null,
     }

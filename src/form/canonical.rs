@@ -3,91 +3,67 @@
 //! amounts as plain decimals, dates as ISO. What cannot be normalised stays
 //! as written.
 
-use super::model::{Budget, Form, Funds, Indicator};
+use super::model::{Budget, CompositionRow, Form, Funds, Indicator};
 use super::{amount, date, taxonomy, Template};
 use crate::rules::check::Row;
 use crate::target::Status;
 
-fn money(v: &Option<String>) -> Option<String> {
-    v.as_ref().map(|t| {
-        amount::parse(t)
-            .map(amount::canonical)
-            .unwrap_or_else(|_| t.clone())
-    })
+fn money(v: Option<String>) -> Option<String> {
+    v.map(|t| amount::parse(&t).map(amount::canonical).unwrap_or(t))
 }
 
-fn day(v: &Option<String>) -> Option<String> {
-    v.as_ref().map(|t| {
-        date::parse(t)
-            .map(|(d, _)| d.to_string())
-            .unwrap_or_else(|| t.clone())
-    })
+fn day(v: Option<String>) -> Option<String> {
+    v.map(|t| date::parse(&t).map(|(d, _)| d.to_string()).unwrap_or(t))
 }
 
-fn row(template: Template, ind: &Indicator, info: Option<&Row>) -> Indicator {
-    let Some(info) = info else { return ind.clone() };
+fn row(template: Template, ind: Indicator, info: Option<&Row>) -> Indicator {
+    let Some(info) = info else { return ind };
     let lv = &info.levels;
-    let target = info.target.as_ref();
-    let level1 = lv
-        .level1
-        .map(|l| l.canonical.to_string())
-        .or_else(|| ind.level1.clone());
+    let level1 = lv.level1.map(|l| l.canonical.to_string()).or(ind.level1);
     let level2 = match (&lv.level1, &lv.level2) {
-        (Some(parent), Some(b)) if taxonomy::admits(parent, b) => {
-            Some(taxonomy::level2_canonical(template, b))
-        }
-        _ => ind.level2.clone(),
+        (Some(parent), Some(b)) if taxonomy::admits(parent, b) => Some(taxonomy::level2_canonical(template, b)),
+        _ => ind.level2,
     };
-    let (target_text, note) = match target {
-        Some(t) if t.status == Status::Valid => (
-            t.canonical.clone().or_else(|| ind.target.clone()),
-            t.note.clone().or_else(|| ind.note.clone()),
-        ),
-        _ => (ind.target.clone(), ind.note.clone()),
+    let (target, note) = match info.target.as_ref() {
+        Some(t) if t.status == Status::Valid => (t.canonical.clone().or(ind.target), t.note.clone().or(ind.note)),
+        _ => (ind.target, ind.note),
     };
-    Indicator {
-        level1,
-        level2,
-        name: ind.name.as_ref().map(|n| n.trim().to_string()),
-        target: target_text,
-        note,
-    }
+    let name = ind.name.map(|n| match n.trim() {
+        trimmed if trimmed.len() == n.len() => n,
+        trimmed => trimmed.to_string(),
+    });
+    Indicator { level1, level2, name, target, note }
 }
 
-pub fn normalised(form: &Form, template: Template, rows: &[Row]) -> Form {
+/// Consumes the form: its texts move into the report instead of being copied.
+pub fn normalised(form: Form, template: Template, rows: &[Row]) -> Form {
     Form {
         template: Some(format!("{template:?}")),
-        start_date: day(&form.start_date),
-        end_date: day(&form.end_date),
-        funds: form.funds.as_ref().map(|f| Funds {
-            total: money(&f.total),
-            total_fiscal: money(&f.total_fiscal),
-            total_other: money(&f.total_other),
-            annual: money(&f.annual),
-            annual_fiscal: money(&f.annual_fiscal),
-            carry_over: money(&f.carry_over),
-            annual_other: money(&f.annual_other),
+        start_date: day(form.start_date),
+        end_date: day(form.end_date),
+        funds: form.funds.map(|f| Funds {
+            total: money(f.total),
+            total_fiscal: money(f.total_fiscal),
+            total_other: money(f.total_other),
+            annual: money(f.annual),
+            annual_fiscal: money(f.annual_fiscal),
+            carry_over: money(f.carry_over),
+            annual_other: money(f.annual_other),
         }),
-        budget: form.budget.as_ref().map(|b| Budget {
-            total: money(&b.total),
-            current: money(&b.current),
-            prior_year: money(&b.prior_year),
-            prior_year_executed: money(&b.prior_year_executed),
+        budget: form.budget.map(|b| Budget {
+            total: money(b.total),
+            current: money(b.current),
+            prior_year: money(b.prior_year),
+            prior_year_executed: money(b.prior_year_executed),
             composition: b
                 .composition
-                .iter()
-                .map(|r| super::model::CompositionRow {
-                    name: r.name.clone(),
-                    amount: money(&r.amount),
-                })
+                .into_iter()
+                .map(|r| CompositionRow { name: r.name, amount: money(r.amount) })
                 .collect(),
         }),
-        indicators: form.indicators.as_ref().map(|list| {
-            list.iter()
-                .enumerate()
-                .map(|(i, ind)| row(template, ind, rows.get(i)))
-                .collect()
+        indicators: form.indicators.map(|list| {
+            list.into_iter().enumerate().map(|(i, ind)| row(template, ind, rows.get(i))).collect()
         }),
-        ..form.clone()
+        ..form
     }
 }

@@ -3,23 +3,26 @@
 //! nesting is bounded. (serde_json can keep number text too, but only with a
 //! feature that costs the wasm module 31 KB.)
 
-/// A parsed JSON value.
+use std::borrow::Cow;
+
+/// A parsed JSON value, borrowing from the text wherever no escape had to be
+/// decoded (most keys and values), so reading a form allocates little.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Json {
+pub enum Json<'a> {
     Null,
     Bool(bool),
     /// The number exactly as written (`600000.10`, `1e400`).
-    Number(String),
-    String(String),
-    Array(Vec<Json>),
+    Number(Cow<'a, str>),
+    String(Cow<'a, str>),
+    Array(Vec<Json<'a>>),
     /// Members in document order, repeats included; [`Json::get`] answers
     /// with the last one, as `JSON.parse` does.
-    Object(Vec<(String, Json)>),
+    Object(Vec<(Cow<'a, str>, Json<'a>)>),
 }
 
-impl Json {
+impl<'a> Json<'a> {
     /// The member `key` of an object.
-    pub fn get(&self, key: &str) -> Option<&Json> {
+    pub fn get(&self, key: &str) -> Option<&Json<'a>> {
         match self {
             Json::Object(members) => members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
             _ => None,
@@ -46,7 +49,7 @@ pub enum ErrorKind {
 }
 
 /// Parses one JSON document (surrounding whitespace allowed).
-pub fn parse(text: &str, max_depth: usize) -> Result<Json, JsonError> {
+pub fn parse(text: &str, max_depth: usize) -> Result<Json<'_>, JsonError> {
     let mut p = Parser {
         text,
         b: text.as_bytes(),
@@ -72,7 +75,7 @@ struct Parser<'a> {
 
 type Result<T, E = JsonError> = std::result::Result<T, E>;
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     fn error(&self, kind: ErrorKind) -> JsonError {
         let before = self.text.get(..self.i).unwrap_or(self.text);
         let line = before.matches('\n').count().saturating_add(1);
@@ -102,7 +105,7 @@ impl Parser<'_> {
         }
     }
 
-    fn value(&mut self) -> Result<Json> {
+    fn value(&mut self) -> Result<Json<'a>> {
         self.ws();
         match self.peek() {
             Some(b'{') => self.nested(Self::object),
@@ -117,7 +120,7 @@ impl Parser<'_> {
         }
     }
 
-    fn nested(&mut self, f: fn(&mut Self) -> Result<Json>) -> Result<Json> {
+    fn nested(&mut self, f: fn(&mut Self) -> Result<Json<'a>>) -> Result<Json<'a>> {
         if self.depth >= self.max_depth {
             return Err(self.error(ErrorKind::TooDeep));
         }
@@ -127,7 +130,7 @@ impl Parser<'_> {
         v
     }
 
-    fn literal(&mut self, word: &'static str, v: Json) -> Result<Json> {
+    fn literal(&mut self, word: &'static str, v: Json<'a>) -> Result<Json<'a>> {
         if self.b.get(self.i..self.i.saturating_add(word.len())) == Some(word.as_bytes()) {
             self.i = self.i.saturating_add(word.len());
             Ok(v)
@@ -136,9 +139,9 @@ impl Parser<'_> {
         }
     }
 
-    fn object(&mut self) -> Result<Json> {
+    fn object(&mut self) -> Result<Json<'a>> {
         self.bump(); // {
-        let mut members: Vec<(String, Json)> = Vec::new();
+        let mut members: Vec<(Cow<'a, str>, Json<'a>)> = Vec::new();
         self.ws();
         if self.peek() == Some(b'}') {
             self.bump();
@@ -169,7 +172,7 @@ impl Parser<'_> {
         }
     }
 
-    fn array(&mut self) -> Result<Json> {
+    fn array(&mut self) -> Result<Json<'a>> {
         self.bump(); // [
         let mut items = Vec::new();
         self.ws();
@@ -199,7 +202,7 @@ impl Parser<'_> {
         self.i.saturating_sub(start)
     }
 
-    fn number(&mut self) -> Result<Json> {
+    fn number(&mut self) -> Result<Json<'a>> {
         let start = self.i;
         if self.peek() == Some(b'-') {
             self.bump();
@@ -226,9 +229,7 @@ impl Parser<'_> {
                 return self.syntax("a digit in the exponent");
             }
         }
-        Ok(Json::Number(
-            self.text.get(start..self.i).unwrap_or_default().to_string(),
-        ))
+        Ok(Json::Number(Cow::Borrowed(self.text.get(start..self.i).unwrap_or_default())))
     }
 
     fn hex4(&mut self) -> Result<u32> {
@@ -245,20 +246,30 @@ impl Parser<'_> {
         }
     }
 
-    fn string(&mut self) -> Result<String> {
+    fn string(&mut self) -> Result<Cow<'a, str>> {
         self.bump(); // "
-        let mut out = String::new();
+        let start = self.i;
+        // Escapes force a copy; without them the string is a slice of the text.
+        let mut out: Option<String> = None;
         let mut run = self.i;
         loop {
             match self.peek() {
                 None => return self.syntax("the closing '\"' of the string"),
                 Some(b'"') => {
-                    out.push_str(self.text.get(run..self.i).unwrap_or_default());
+                    let tail = self.text.get(run..self.i).unwrap_or_default();
+                    let whole = self.text.get(start..self.i).unwrap_or_default();
                     self.bump();
-                    return Ok(out);
+                    return Ok(match out {
+                        Some(mut s) => {
+                            s.push_str(tail);
+                            Cow::Owned(s)
+                        }
+                        None => Cow::Borrowed(whole),
+                    });
                 }
                 Some(b'\\') => {
-                    out.push_str(self.text.get(run..self.i).unwrap_or_default());
+                    let buf = out.get_or_insert_with(String::new);
+                    buf.push_str(self.text.get(run..self.i).unwrap_or_default());
                     self.bump();
                     let c = match self.peek() {
                         Some(b'"') => '"',
@@ -272,16 +283,13 @@ impl Parser<'_> {
                         Some(b'u') => {
                             self.bump();
                             let c = self.unicode_escape()?;
-                            out.push(c);
+                            out.get_or_insert_with(String::new).push(c);
                             run = self.i;
                             continue;
                         }
-                        _ => {
-                            return self
-                                .syntax("a valid escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u)")
-                        }
+                        _ => return self.syntax("a valid escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u)"),
                     };
-                    out.push(c);
+                    buf.push(c);
                     self.bump();
                     run = self.i;
                 }

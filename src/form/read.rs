@@ -4,6 +4,7 @@
 //! key an `UNKNOWN_FIELD`, every oversized part an `INPUT_TOO_LARGE`.
 
 use super::json::Json;
+use std::borrow::Cow;
 use super::model::{Budget, CompositionRow, Form, Funds, Indicator};
 use crate::limits;
 use crate::report::pointer;
@@ -11,7 +12,7 @@ use crate::rules::input::{INPUT_TOO_LARGE, SCHEMA_TYPE, UNKNOWN_FIELD};
 use crate::rules::Findings;
 
 /// An object's members in document order.
-type Obj = [(String, Json)];
+type Obj<'a> = [(Cow<'a, str>, Json<'a>)];
 
 /// At most this many unknown keys are listed per object; the rest are counted.
 const MAX_UNKNOWN_LISTED: usize = 20;
@@ -28,7 +29,7 @@ fn type_name(v: &Json) -> &'static str {
 }
 
 /// The member `key`; a repeated key answers with its last value, as `JSON.parse` does.
-fn member<'v>(obj: &'v Obj, key: &str) -> Option<&'v Json> {
+fn member<'v, 'a>(obj: &'v Obj<'a>, key: &str) -> Option<&'v Json<'a>> {
     obj.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
 }
 
@@ -55,7 +56,7 @@ impl Reader<'_> {
         let mut unknown = obj
             .iter()
             .map(|(k, _)| k)
-            .filter(|k| !known.contains(&k.as_str()));
+            .filter(|k| !known.contains(&k.as_ref()));
         for key in unknown.by_ref().take(MAX_UNKNOWN_LISTED) {
             let p = pointer(path, key);
             self.f.add(
@@ -63,7 +64,7 @@ impl Reader<'_> {
                 p.clone(),
                 format!("未知字段“{key}”，系统不会保存，请检查拼写"),
                 format!("unknown field \"{key}\" is ignored"),
-                &[("field", key.clone())],
+                &[("field", key.to_string())],
             );
         }
         let more = unknown.count();
@@ -178,7 +179,7 @@ impl Reader<'_> {
         }
     }
 
-    fn object<'v>(&mut self, obj: &'v Obj, path: &str, key: &str) -> Option<&'v Obj> {
+    fn object<'v, 'a>(&mut self, obj: &'v Obj<'a>, path: &str, key: &str) -> Option<&'v Obj<'a>> {
         let p = pointer(path, key);
         match member(obj, key)? {
             Json::Null => None,
@@ -190,13 +191,13 @@ impl Reader<'_> {
         }
     }
 
-    fn array<'v>(
+    fn array<'v, 'a>(
         &mut self,
-        obj: &'v Obj,
+        obj: &'v Obj<'a>,
         path: &str,
         key: &str,
         limit: usize,
-    ) -> Option<&'v [Json]> {
+    ) -> Option<&'v [Json<'a>]> {
         let p = pointer(path, key);
         match member(obj, key)? {
             Json::Null => None,

@@ -93,15 +93,12 @@ pub fn levels(template: Template) -> &'static [Level1] {
 /// A name folded for matching: full-width and traditional forms folded,
 /// spaces removed, the 指标/目标 suffix dropped.
 pub fn base(name: &str) -> String {
-    let folded: String = crate::target::fold::fold_str(name)
-        .chars()
-        .filter(|c| *c != ' ')
-        .collect();
-    let trimmed = folded
-        .strip_suffix("指标")
-        .or_else(|| folded.strip_suffix("目标"))
-        .unwrap_or(&folded);
-    trimmed.to_string()
+    let mut folded = crate::target::fold::squash(name);
+    let keep = folded.strip_suffix("指标").or_else(|| folded.strip_suffix("目标")).map(str::len);
+    if let Some(n) = keep {
+        folded.truncate(n);
+    }
+    folded
 }
 
 /// The canonical spelling of a level-2 base name under a template.
@@ -186,10 +183,7 @@ pub fn resolve(template: Template, level1: &str, level2: &str) -> Levels {
 
 /// Numbering clerks put before indicator names: `指标 1：`, `标3：`, `1、`, `①`.
 pub fn name_core(name: &str) -> String {
-    let folded: String = crate::target::fold::fold_str(name)
-        .chars()
-        .filter(|c| *c != ' ')
-        .collect();
+    let folded = crate::target::fold::squash(name);
     let mut s = folded.as_str();
     for p in ["指标", "标"] {
         if let Some(rest) = s.strip_prefix(p) {

@@ -40,13 +40,6 @@ const NATURES: &[&str] = &[
 ];
 const CATEGORIES: &[&str] = &["特定目标类", "其他运转类", "运转类", "公用经费类", "人员类"];
 
-fn squash(s: &str) -> String {
-    crate::target::fold::fold_str(s)
-        .chars()
-        .filter(|c| *c != ' ')
-        .collect()
-}
-
 pub fn check(c: &mut Check) {
     let f = c.form;
     let fields: [(&str, &str, &Option<String>, &[&str]); 2] = match c.template {
@@ -69,7 +62,7 @@ pub fn check(c: &mut Check) {
         let Some(v) = value.as_deref().filter(|v| !v.trim().is_empty()) else {
             continue;
         };
-        let s = squash(v);
+        let s = crate::target::fold::squash(v);
         let s = s
             .strip_suffix("项目")
             .filter(|_| path == "/projectCategory")

@@ -7,6 +7,7 @@ use super::{review, Check, Rule, Scope};
 use crate::report::Severity;
 use crate::target::{Diagnostic, Kind, Op, Status, Target};
 use rust_decimal::Decimal;
+use std::collections::BTreeMap;
 
 macro_rules! rule {
     ($name:ident, $scope:ident, $sev:ident, $cat:ident, $zh:expr, $en:expr) => {
@@ -266,11 +267,38 @@ pub const ENGINE_RULES: &[Rule] = &[
     TARGET_YEAR_MISSING,
 ];
 
-/// Whether `s` contains one of `words`. A word's first character is looked
-/// for first: that search is cheap, and most words fail it.
-fn has_any(s: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| w.chars().next().is_some_and(|c| s.contains(c)) && s.contains(w))
+/// Which word lists a name hits, found in one pass over its characters: the
+/// lists are indexed by first character once, so each position of the name
+/// costs one lookup instead of a search per word.
+fn word_hits(name: &str) -> u8 {
+    static INDEX: std::sync::OnceLock<BTreeMap<char, Vec<(&'static str, u8)>>> = std::sync::OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut m: BTreeMap<char, Vec<(&'static str, u8)>> = BTreeMap::new();
+        for (list, bit) in [(RATE_WORDS, RATE), (GROWTH_WORDS, GROWTH), (BAD_WORDS, BAD), (BAD_EXCEPT, EXCEPT), (GOOD_WORDS, GOOD)] {
+            for w in list {
+                if let Some(c) = w.chars().next() {
+                    m.entry(c).or_default().push((w, bit));
+                }
+            }
+        }
+        m
+    });
+    let mut hits = 0u8;
+    for (i, c) in name.char_indices() {
+        for (w, bit) in index.get(&c).map(Vec::as_slice).unwrap_or_default() {
+            if name.get(i..).is_some_and(|rest| rest.starts_with(w)) {
+                hits |= bit;
+            }
+        }
+    }
+    hits
 }
+
+const RATE: u8 = 1;
+const GROWTH: u8 = 2;
+const BAD: u8 = 4;
+const EXCEPT: u8 = 8;
+const GOOD: u8 = 16;
 
 const RATE_WORDS: &[&str] = &["率", "满意度", "比例", "占比"];
 const GROWTH_WORDS: &[&str] = &["增长", "增幅", "提升", "提高", "上升", "增加"];
@@ -348,16 +376,17 @@ struct Meaning {
 fn meaning(core: &str, level2: Option<&str>) -> Meaning {
     let n = core.to_string();
     let l2 = level2.unwrap_or("").to_string();
-    let bad = has_any(&n, BAD_WORDS) && !has_any(&n, BAD_EXCEPT);
+    let hits = word_hits(&n);
+    let bad = hits & BAD != 0 && hits & EXCEPT == 0;
     let satisfaction = n.contains("满意") || l2.contains("满意度");
     let ratio = n.contains('/');
-    let rate = has_any(&n, RATE_WORDS) || satisfaction || ratio;
+    let rate = hits & RATE != 0 || satisfaction || ratio;
     Meaning {
         rate,
         ratio,
-        growth: has_any(&n, GROWTH_WORDS),
+        growth: hits & GROWTH != 0,
         bad,
-        good: has_any(&n, GOOD_WORDS) && !bad,
+        good: hits & GOOD != 0 && !bad,
         satisfaction,
         count: !rate
             && (n.ends_with('数')

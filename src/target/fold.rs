@@ -150,3 +150,10 @@ fn traditional(c: char) -> char {
 pub fn fold_str(text: &str) -> String {
     text.chars().map(fold_char).collect()
 }
+
+/// Folds a name for matching: folded characters, all whitespace removed.
+pub fn squash(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    out.extend(text.chars().map(fold_char).filter(|c| *c != ' '));
+    out
+}

@@ -80,7 +80,7 @@ fn system(p: &Parsed, canonical: &str, end: u32) -> Result<Option<SystemTarget>,
     let split = match p.kind {
         Some(Kind::Quantitative | Kind::Duration | Kind::Rank) => match (p.op, p.value) {
             (Some(op), Some(v)) => SystemTarget {
-                operator: system_op(op).into(),
+                operator: system_op(op),
                 value: fixed2(v),
                 unit: p.unit.clone(),
             },
@@ -99,7 +99,7 @@ fn system(p: &Parsed, canonical: &str, end: u32) -> Result<Option<SystemTarget>,
             ));
         }
         Some(Kind::Deadline | Kind::Qualitative | Kind::Relative) => SystemTarget {
-            operator: "定性".into(),
+            operator: "定性",
             value: canonical.to_string(),
             unit: None,
         },

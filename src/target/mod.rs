@@ -99,7 +99,7 @@ pub enum Direction {
 #[cfg_attr(target_arch = "wasm32", tsify(missing_as_null, hashmap_as_object))]
 pub struct SystemTarget {
     /// `≥ ＞ ＝ ＜ ≤` or `定性`.
-    pub operator: String,
+    pub operator: &'static str,
     pub value: String,
     pub unit: Option<String>,
 }
