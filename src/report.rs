@@ -2,7 +2,7 @@
 //! in Chinese and English, parameters and the reviewer's opinion category.
 
 use serde::Serialize;
-use std::collections::BTreeMap;
+use serde::ser::SerializeMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -25,8 +25,39 @@ pub struct Issue {
     pub path: String,
     pub message: String,
     pub message_en: String,
-    pub params: BTreeMap<String, String>,
+    /// Named values the message quotes (`expected`, `actual` …), for portals
+    /// that build their own wording.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, string>"))]
+    pub params: Params,
     pub review_category: &'static str,
+}
+
+/// An issue's parameters: few, with fixed names, serialised as a JSON object
+/// with keys in alphabetical order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Params(Vec<(&'static str, String)>);
+
+impl Params {
+    pub fn new(pairs: &[(&'static str, String)]) -> Params {
+        let mut v = pairs.to_vec();
+        v.sort_by(|a, b| a.0.cmp(b.0));
+        Params(v)
+    }
+
+    /// The value named `key`.
+    pub fn get(&self, key: &str) -> Option<&String> {
+        self.0.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
+    }
+}
+
+impl Serialize for Params {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
 }
 
 /// Appends one RFC 6901 reference token to a pointer.
@@ -97,7 +128,7 @@ impl Report {
             path: String::new(),
             message: zh.to_string(),
             message_en: en.to_string(),
-            params: BTreeMap::new(),
+            params: Params::default(),
             review_category: rule.map_or(crate::rules::review::OTHER, |r| r.review_category),
         };
         Report::new(None, vec![issue], None)

@@ -81,27 +81,27 @@ impl Reader<'_> {
     }
 
     fn text(&mut self, obj: &Obj, path: &str, key: &str) -> Option<String> {
-        let p = pointer(path, key);
         match member(obj, key)? {
             Json::Null => None,
-            Json::String(s) => self.bounded(s, &p),
+            Json::String(s) => self.bounded(s, path, key),
             other => {
-                self.wrong_type(&p, other, "文字", "a string");
+                self.wrong_type(&pointer(path, key), other, "文字", "a string");
                 None
             }
         }
     }
 
-    fn bounded(&mut self, s: &str, p: &str) -> Option<String> {
+    fn bounded(&mut self, s: &str, path: &str, key: &str) -> Option<String> {
         // No more bytes than the limit means no more characters either.
         if s.len() <= limits::MAX_TEXT_CHARS {
             return Some(s.to_string());
         }
         let n = s.chars().count();
         if n > limits::MAX_TEXT_CHARS {
+            let p = pointer(path, key);
             self.f.add(
                 &INPUT_TOO_LARGE,
-                p,
+                p.clone(),
                 format!("{p} 有 {n} 个字，超过上限 {}", limits::MAX_TEXT_CHARS),
                 format!(
                     "{p} has {n} characters, more than {}",
@@ -119,16 +119,15 @@ impl Reader<'_> {
 
     /// An amount: a string, or a JSON number kept as its exact text.
     fn amount(&mut self, obj: &Obj, path: &str, key: &str) -> Option<String> {
-        let p = pointer(path, key);
         match member(obj, key)? {
             Json::Null => None,
             Json::String(s) => self
-                .bounded(s, &p)
+                .bounded(s, path, key)
                 .map(|s| s.chars().take(limits::MAX_AMOUNT_CHARS).collect()),
             Json::Number(n) => Some(n.chars().take(limits::MAX_AMOUNT_CHARS).collect()),
             other => {
                 self.wrong_type(
-                    &p,
+                    &pointer(path, key),
                     other,
                     "金额（文字或数字）",
                     "an amount (string or number)",

@@ -150,35 +150,27 @@ pub struct Levels {
     pub level1_is_level2: bool,
     /// Base name of the effective level 2 (数量, 社会效益 …).
     pub level2: Option<String>,
+    /// Base name of what the level-2 cell says (may be empty).
+    pub written_level2: String,
 }
 
 pub fn resolve(template: Template, level1: &str, level2: &str) -> Levels {
-    let l2 = base(level2);
-    if let Some(l1) = find_level1(template, level1) {
-        return Levels {
-            level1: Some(l1),
-            level1_is_level2: false,
-            level2: (!l2.is_empty()).then_some(l2),
-        };
-    }
-    let b1 = base(level1);
-    let parent = parents_of(template, &b1).next();
-    match parent {
-        Some(parent) => Levels {
-            level1: Some(parent),
-            level1_is_level2: true,
-            level2: Some(if l2.is_empty() || !admits(parent, &l2) {
-                b1
-            } else {
-                l2
-            }),
-        },
-        None => Levels {
-            level1: None,
-            level1_is_level2: false,
-            level2: (!l2.is_empty()).then_some(l2),
-        },
-    }
+    let written = base(level2);
+    let (level1, level1_is_level2, level2) = match find_level1(template, level1) {
+        Some(l1) => (Some(l1), false, (!written.is_empty()).then(|| written.clone())),
+        None => {
+            let b1 = base(level1);
+            let parent = parents_of(template, &b1).next();
+            match parent {
+                Some(parent) => {
+                    let l2 = if written.is_empty() || !admits(parent, &written) { b1 } else { written.clone() };
+                    (Some(parent), true, Some(l2))
+                }
+                None => (None, false, (!written.is_empty()).then(|| written.clone())),
+            }
+        }
+    };
+    Levels { level1, level1_is_level2, level2, written_level2: written }
 }
 
 /// Numbering clerks put before indicator names: `指标 1：`, `标3：`, `1、`, `①`.

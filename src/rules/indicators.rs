@@ -215,7 +215,7 @@ pub fn check(c: &mut Check) {
             Some(_) => {}
         }
         if let Some(parent) = lv.level1 {
-            let written_l2 = taxonomy::base(&l2_text);
+            let written_l2 = &lv.written_level2;
             let children = || {
                 parent
                     .children
@@ -242,8 +242,8 @@ pub fn check(c: &mut Check) {
                     format!("row {} has no level-2", i.saturating_add(1)),
                     &[("allowed", children.clone())],
                 );
-            } else if !written_l2.is_empty() && !taxonomy::admits(parent, &written_l2) {
-                match taxonomy::parents_of(t, &written_l2).next() {
+            } else if !written_l2.is_empty() && !taxonomy::admits(parent, written_l2) {
+                match taxonomy::parents_of(t, written_l2).next() {
                     Some(right) => c.findings.add(
                         &INDICATOR_LEVEL2_MISMATCH,
                         format!("{p}/level2"),
@@ -343,7 +343,7 @@ pub fn check(c: &mut Check) {
         }
         let l1_key = lv
             .level1
-            .map_or(taxonomy::base(&l1_text), |l| l.canonical.to_string());
+            .map_or_else(|| taxonomy::base(&l1_text), |l| l.canonical.to_string());
         let l2_key = lv.level2.clone().unwrap_or_default();
         if !blank(&ind.name) {
             if let Some(l) = lv.level1 {

@@ -104,7 +104,7 @@ impl Findings {
         path: impl Into<String>,
         zh: String,
         en: String,
-        params: &[(&str, String)],
+        params: &[(&'static str, String)],
     ) {
         self.add_at(rule, rule.severity, path, zh, en, params);
     }
@@ -117,7 +117,7 @@ impl Findings {
         path: impl Into<String>,
         zh: String,
         en: String,
-        params: &[(&str, String)],
+        params: &[(&'static str, String)],
     ) {
         self.issues.push(Issue {
             code: rule.code,
@@ -125,10 +125,7 @@ impl Findings {
             path: path.into(),
             message: zh,
             message_en: en,
-            params: params
-                .iter()
-                .map(|(k, v)| ((*k).to_string(), v.clone()))
-                .collect(),
+            params: crate::report::Params::new(params),
             review_category: rule.review_category,
         });
     }

@@ -228,8 +228,34 @@ pub fn at(s: &[Ch], i: usize, word: &str) -> bool {
     true
 }
 
+/// Whether some word of some table begins with `c`. Most characters of a
+/// sentence begin none, so the table scans below are skipped for them: the
+/// grammar tries several tables at every position of the text.
+fn begins_any(c: char) -> bool {
+    // One bit per character of the Basic Multilingual Plane (8 KB, built once);
+    // no table word begins outside it.
+    static FIRSTS: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    let bits = FIRSTS.get_or_init(|| {
+        let mut bits = vec![0u64; 1024];
+        let ops = SYMBOL_OPS.iter().chain(PREFIX_OPS).chain(SUFFIX_OPS).map(|(w, _)| *w);
+        let words = [UNITS, DURATION_UNITS, REFERENCES, HIGHER_WORDS, LOWER_WORDS, BY_MARKERS].concat();
+        for first in ops.chain(words).filter_map(|w| w.chars().next()) {
+            let n = first as usize;
+            if let Some(word) = bits.get_mut(n / 64) {
+                *word |= 1 << (n % 64);
+            }
+        }
+        bits
+    });
+    let n = c as usize;
+    bits.get(n / 64).is_some_and(|word| word & (1 << (n % 64)) != 0)
+}
+
 /// The first entry of `table` spelled at `s[i..]`, with its length in characters.
 pub fn longest<T: Copy>(s: &[Ch], i: usize, table: &[(&str, T)]) -> Option<(usize, T)> {
+    if !s.get(i).is_some_and(|ch| begins_any(ch.c)) {
+        return None;
+    }
     table
         .iter()
         .find(|(w, _)| at(s, i, w))
@@ -238,6 +264,9 @@ pub fn longest<T: Copy>(s: &[Ch], i: usize, table: &[(&str, T)]) -> Option<(usiz
 
 /// The first word of `words` spelled at `s[i..]`.
 pub fn word_at<'w>(s: &[Ch], i: usize, words: &[&'w str]) -> Option<&'w str> {
+    if !s.get(i).is_some_and(|ch| begins_any(ch.c)) {
+        return None;
+    }
     words.iter().copied().find(|w| at(s, i, w))
 }
 

@@ -542,7 +542,7 @@ fn chinese_value_at(s: &[Ch], i: usize) -> bool {
     if s.get(k).is_some_and(|c| c.c == '余' || c.c == '多') {
         k = k.saturating_add(1);
     }
-    let unit_follows = UNITS.iter().any(|u| at(s, k, u));
+    let unit_follows = word_at(s, k, UNITS).is_some();
     let lead = i == 0
         || prev == Some('前')
         || ["完成", "达到", "共", "计"]
@@ -660,7 +660,7 @@ fn quantity(s: &[Ch], i: usize) -> QScan {
                 j = j.saturating_add(1);
             }
             let j = skip_spaces(s, j);
-            let unit_follows = UNITS.iter().any(|u| at(s, j, u))
+            let unit_follows = word_at(s, j, UNITS).is_some()
                 || s.get(j).is_some_and(|c| c.c == '(' || measure_word(c.c));
             if unit_follows {
                 match value.checked_mul(mag) {
