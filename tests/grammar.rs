@@ -230,7 +230,7 @@ fn relative_qualitative_rank_placeholder() {
             (Status::Valid, Some(Kind::Qualitative)),
             "{q}"
         );
-        assert_eq!(t.system.as_ref().map(|s| s.operator.as_str()), Some("定性"));
+        assert_eq!(t.system.as_ref().map(|s| s.operator), Some("定性"));
     }
     assert_eq!(n("提升").direction, Some(Direction::Higher));
     assert_eq!(n("  合理 ").canonical.as_deref(), Some("合理"));
@@ -256,7 +256,7 @@ fn relative_qualitative_rank_placeholder() {
 fn system_split_form() {
     let s = n(">90%").system.unwrap();
     assert_eq!(
-        (s.operator.as_str(), s.value.as_str(), s.unit.as_deref()),
+        (s.operator, s.value.as_str(), s.unit.as_deref()),
         ("＞", "90.00", Some("%"))
     );
     assert_eq!(n("=1项").system.unwrap().operator, "＝");
