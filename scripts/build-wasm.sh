@@ -27,7 +27,7 @@ command -v wasm-pack >/dev/null || cargo install wasm-pack --locked
 wasm-pack build --release --target "$TARGET" --out-dir "$OUT"
 
 WASM="$OUT/perftarget_bg.wasm"
-node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-reference-types \
+node_modules/.bin/wasm-opt -Oz --converge --enable-bulk-memory --enable-reference-types \
   --enable-nontrapping-float-to-int --enable-sign-ext "$WASM" -o "$WASM.opt"
 mv "$WASM.opt" "$WASM"
 

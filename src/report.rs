@@ -39,8 +39,13 @@ pub struct Params(Vec<(&'static str, String)>);
 
 impl Params {
     pub fn new(pairs: &[(&'static str, String)]) -> Params {
-        let mut v = pairs.to_vec();
-        v.sort_by(|a, b| a.0.cmp(b.0));
+        // At most a handful of pairs: an insertion sort keeps the wasm module
+        // free of the general sort's code.
+        let mut v: Vec<(&'static str, String)> = Vec::with_capacity(pairs.len());
+        for (k, val) in pairs {
+            let at = v.iter().position(|(existing, _)| *existing > *k).unwrap_or(v.len());
+            v.insert(at, (k, val.clone()));
+        }
         Params(v)
     }
 
