@@ -23,9 +23,18 @@ fn to_js<T: serde::Serialize>(value: &T) -> JsValue {
     const s = JSON.stringify(v, (k, x) => typeof x === 'number' && !Number.isFinite(x) ? String(x) : typeof x === 'bigint' ? x.toString() : x);
     return typeof s === 'string' ? s : undefined;
   } catch (e) { return e instanceof RangeError ? '\\u0000deep' : undefined; }
+}
+export function context_year(c) {
+  const y = c === null || typeof c !== 'object' ? undefined : c.year;
+  return Number.isInteger(y) ? y : -1;
+}
+export function context_has_text(c) {
+  return c !== null && typeof c === 'object' && ['level1', 'level2', 'name'].some((k) => typeof c[k] === 'string');
 }")]
 extern "C" {
     fn stringify_form(value: &JsValue) -> Option<String>;
+    fn context_year(value: &JsValue) -> f64;
+    fn context_has_text(value: &JsValue) -> bool;
 }
 
 /// Validates a form given as JSON text or as a plain object (SPEC §5).
@@ -62,25 +71,25 @@ pub fn normalise_target(
     to_js(&crate::target::normalise(text, &context_from(&context)))
 }
 
-/// Reads `{ year, level1, level2, name }`, which crosses as one JSON text (one
-/// boundary crossing instead of one per property). A missing or ill-typed
-/// property is simply absent: a hint is no reason to throw.
+/// Reads `{ year, level1, level2, name }`. The year, which nearly every call
+/// carries, is read as a number; the texts, which only tailor the hint, cross
+/// as one JSON text when present. A missing or ill-typed property is simply
+/// absent: a hint is no reason to throw.
 fn context_from(value: &JsValue) -> Context {
-    if !value.is_object() {
-        return Context::default();
+    let y = context_year(value);
+    // Integral (checked in JS) and within the calendar's range, so the cast is exact.
+    let year = (1900.0..=2100.0).contains(&y).then_some(y as i32);
+    if !context_has_text(value) {
+        return Context { year, ..Context::default() };
     }
     let Some(text) = stringify_form(value) else {
-        return Context::default();
+        return Context { year, ..Context::default() };
     };
     let Ok(json) = crate::form::json::parse(&text, 4) else {
-        return Context::default();
+        return Context { year, ..Context::default() };
     };
     let text = |key: &str| match json.get(key) {
         Some(crate::form::json::Json::String(s)) => Some(s.to_string()),
-        _ => None,
-    };
-    let year = match json.get("year") {
-        Some(crate::form::json::Json::Number(n)) => n.parse::<i32>().ok(),
         _ => None,
     };
     Context { year, level1: text("level1"), level2: text("level2"), name: text("name") }
