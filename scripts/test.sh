@@ -11,8 +11,11 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
 
-echo "== clippy (no-panic lints are denied in src/lib.rs)"
+rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+
+echo "== clippy (no-panic lints are denied in src/lib.rs), native and wasm"
 cargo clippy --lib --bins -- -D warnings
+cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
 
 echo "== native tests"
 cargo test
