@@ -1,8 +1,8 @@
 //! The report (SPEC §5): findings with code, severity, JSON Pointer, messages
 //! in Chinese and English, parameters and the reviewer's opinion category.
 
-use serde::Serialize;
 use serde::ser::SerializeMap;
+use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -43,7 +43,10 @@ impl Params {
         // free of the general sort's code.
         let mut v: Vec<(&'static str, String)> = Vec::with_capacity(pairs.len());
         for (k, val) in pairs {
-            let at = v.iter().position(|(existing, _)| *existing > *k).unwrap_or(v.len());
+            let at = v
+                .iter()
+                .position(|(existing, _)| *existing > *k)
+                .unwrap_or(v.len());
             v.insert(at, (k, val.clone()));
         }
         Params(v)

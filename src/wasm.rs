@@ -11,7 +11,9 @@ use wasm_bindgen::prelude::*;
 /// over JSON text for `JSON.parse`: the text had to be encoded, copied and
 /// decoded first.
 fn to_js<T: serde::Serialize>(value: &T) -> JsValue {
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or(JsValue::NULL)
 }
 
 // Stringifies a plain object; non-finite numbers and BigInts become strings so
@@ -80,19 +82,33 @@ fn context_from(value: &JsValue) -> Context {
     // Integral (checked in JS) and within the calendar's range, so the cast is exact.
     let year = (1900.0..=2100.0).contains(&y).then_some(y as i32);
     if !context_has_text(value) {
-        return Context { year, ..Context::default() };
+        return Context {
+            year,
+            ..Context::default()
+        };
     }
     let Some(text) = stringify_form(value) else {
-        return Context { year, ..Context::default() };
+        return Context {
+            year,
+            ..Context::default()
+        };
     };
     let Ok(json) = crate::form::json::parse(&text, 4) else {
-        return Context { year, ..Context::default() };
+        return Context {
+            year,
+            ..Context::default()
+        };
     };
     let text = |key: &str| match json.get(key) {
         Some(crate::form::json::Json::String(s)) => Some(s.to_string()),
         _ => None,
     };
-    Context { year, level1: text("level1"), level2: text("level2"), name: text("name") }
+    Context {
+        year,
+        level1: text("level1"),
+        level2: text("level2"),
+        name: text("name"),
+    }
 }
 
 /// The rule catalogue: every code with severity, review category and descriptions.

@@ -29,19 +29,36 @@ fn status(args: &[&std::ffi::OsStr]) -> Option<i32> {
 
 #[test]
 fn exit_statuses() {
-    let clean = common::root().join("tests/fixtures/001-04-打造全国性检验行业科普品牌，建立新型检验行业科普体系.json");
-    let broken = common::root().join("tests/fixtures/003-08-2023年住院医师规范化培训(工作经费).json");
+    let clean = common::root()
+        .join("tests/fixtures/001-04-打造全国性检验行业科普品牌，建立新型检验行业科普体系.json");
+    let broken =
+        common::root().join("tests/fixtures/003-08-2023年住院医师规范化培训(工作经费).json");
     let check = std::ffi::OsStr::new("check");
     assert_eq!(status(&[check, clean.as_os_str()]), Some(0));
     assert_eq!(status(&[check, broken.as_os_str()]), Some(1));
-    assert_eq!(status(&[check, clean.as_os_str(), broken.as_os_str()]), Some(1));
+    assert_eq!(
+        status(&[check, clean.as_os_str(), broken.as_os_str()]),
+        Some(1)
+    );
     assert_eq!(status(&[check, "no-such-file.json".as_ref()]), Some(2));
     assert_eq!(status(&["frobnicate".as_ref()]), Some(2));
-    let mut child = bin().args(["check", "--json", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
-    child.stdin.take().unwrap().write_all(b"{ not json").unwrap();
+    let mut child = bin()
+        .args(["check", "--json", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"{ not json")
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8(out.stdout).unwrap().contains("JSON_SYNTAX"));
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .contains("JSON_SYNTAX"));
 }
 
 #[test]

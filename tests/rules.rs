@@ -726,5 +726,9 @@ fn quotients_may_exceed_100_percent() {
     form["indicators"][4]["name"] = json!("参加培训人次/技术人员总人数");
     form["indicators"][4]["target"] = json!(">100.00(%)");
     let r = report(&form);
-    assert!(all(&r).next().is_none(), "{:?}", all(&r).map(|i| i.code).collect::<Vec<_>>());
+    assert!(
+        all(&r).next().is_none(),
+        "{:?}",
+        all(&r).map(|i| i.code).collect::<Vec<_>>()
+    );
 }

@@ -21,18 +21,29 @@ fn row(template: Template, ind: Indicator, info: Option<&Row>) -> Indicator {
     let lv = &info.levels;
     let level1 = lv.level1.map(|l| l.canonical.to_string()).or(ind.level1);
     let level2 = match (&lv.level1, &lv.level2) {
-        (Some(parent), Some(b)) if taxonomy::admits(parent, b) => Some(taxonomy::level2_canonical(template, b)),
+        (Some(parent), Some(b)) if taxonomy::admits(parent, b) => {
+            Some(taxonomy::level2_canonical(template, b))
+        }
         _ => ind.level2,
     };
     let (target, note) = match info.target.as_ref() {
-        Some(t) if t.status == Status::Valid => (t.canonical.clone().or(ind.target), t.note.clone().or(ind.note)),
+        Some(t) if t.status == Status::Valid => (
+            t.canonical.clone().or(ind.target),
+            t.note.clone().or(ind.note),
+        ),
         _ => (ind.target, ind.note),
     };
     let name = ind.name.map(|n| match n.trim() {
         trimmed if trimmed.len() == n.len() => n,
         trimmed => trimmed.to_string(),
     });
-    Indicator { level1, level2, name, target, note }
+    Indicator {
+        level1,
+        level2,
+        name,
+        target,
+        note,
+    }
 }
 
 /// Consumes the form: its texts move into the report instead of being copied.
@@ -58,11 +69,17 @@ pub fn normalised(form: Form, template: Template, rows: &[Row]) -> Form {
             composition: b
                 .composition
                 .into_iter()
-                .map(|r| CompositionRow { name: r.name, amount: money(r.amount) })
+                .map(|r| CompositionRow {
+                    name: r.name,
+                    amount: money(r.amount),
+                })
                 .collect(),
         }),
         indicators: form.indicators.map(|list| {
-            list.into_iter().enumerate().map(|(i, ind)| row(template, ind, rows.get(i))).collect()
+            list.into_iter()
+                .enumerate()
+                .map(|(i, ind)| row(template, ind, rows.get(i)))
+                .collect()
         }),
         ..form
     }

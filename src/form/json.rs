@@ -229,7 +229,9 @@ impl<'a> Parser<'a> {
                 return self.syntax("a digit in the exponent");
             }
         }
-        Ok(Json::Number(Cow::Borrowed(self.text.get(start..self.i).unwrap_or_default())))
+        Ok(Json::Number(Cow::Borrowed(
+            self.text.get(start..self.i).unwrap_or_default(),
+        )))
     }
 
     fn hex4(&mut self) -> Result<u32> {
@@ -287,7 +289,10 @@ impl<'a> Parser<'a> {
                             run = self.i;
                             continue;
                         }
-                        _ => return self.syntax("a valid escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u)"),
+                        _ => {
+                            return self
+                                .syntax("a valid escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u)")
+                        }
                     };
                     buf.push(c);
                     self.bump();
@@ -332,7 +337,10 @@ fn plain_run(b: &[u8]) -> usize {
     // bytes); it only stops the fast loop, the byte loop decides.
     let zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
     let mut i = 0usize;
-    while let Some(word) = b.get(i..i.saturating_add(8)).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+    while let Some(word) = b
+        .get(i..i.saturating_add(8))
+        .and_then(|c| <[u8; 8]>::try_from(c).ok())
+    {
         let x = u64::from_le_bytes(word);
         let quote = zero_byte(x ^ 0x2222_2222_2222_2222);
         let backslash = zero_byte(x ^ 0x5C5C_5C5C_5C5C_5C5C);

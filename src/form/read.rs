@@ -4,12 +4,12 @@
 //! key an `UNKNOWN_FIELD`, every oversized part an `INPUT_TOO_LARGE`.
 
 use super::json::Json;
-use std::borrow::Cow;
 use super::model::{Budget, CompositionRow, Form, Funds, Indicator};
 use crate::limits;
 use crate::report::pointer;
 use crate::rules::input::{INPUT_TOO_LARGE, SCHEMA_TYPE, UNKNOWN_FIELD};
 use crate::rules::Findings;
+use std::borrow::Cow;
 
 /// An object's members in document order.
 type Obj<'a> = [(Cow<'a, str>, Json<'a>)];

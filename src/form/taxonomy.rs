@@ -94,7 +94,10 @@ pub fn levels(template: Template) -> &'static [Level1] {
 /// spaces removed, the 指标/目标 suffix dropped.
 pub fn base(name: &str) -> String {
     let mut folded = crate::target::fold::squash(name);
-    let keep = folded.strip_suffix("指标").or_else(|| folded.strip_suffix("目标")).map(str::len);
+    let keep = folded
+        .strip_suffix("指标")
+        .or_else(|| folded.strip_suffix("目标"))
+        .map(str::len);
     if let Some(n) = keep {
         folded.truncate(n);
     }
@@ -157,20 +160,33 @@ pub struct Levels {
 pub fn resolve(template: Template, level1: &str, level2: &str) -> Levels {
     let written = base(level2);
     let (level1, level1_is_level2, level2) = match find_level1(template, level1) {
-        Some(l1) => (Some(l1), false, (!written.is_empty()).then(|| written.clone())),
+        Some(l1) => (
+            Some(l1),
+            false,
+            (!written.is_empty()).then(|| written.clone()),
+        ),
         None => {
             let b1 = base(level1);
             let parent = parents_of(template, &b1).next();
             match parent {
                 Some(parent) => {
-                    let l2 = if written.is_empty() || !admits(parent, &written) { b1 } else { written.clone() };
+                    let l2 = if written.is_empty() || !admits(parent, &written) {
+                        b1
+                    } else {
+                        written.clone()
+                    };
                     (Some(parent), true, Some(l2))
                 }
                 None => (None, false, (!written.is_empty()).then(|| written.clone())),
             }
         }
     };
-    Levels { level1, level1_is_level2, level2, written_level2: written }
+    Levels {
+        level1,
+        level1_is_level2,
+        level2,
+        written_level2: written,
+    }
 }
 
 /// Numbering clerks put before indicator names: `指标 1：`, `标3：`, `1、`, `①`.

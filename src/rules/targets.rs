@@ -271,10 +271,17 @@ pub const ENGINE_RULES: &[Rule] = &[
 /// lists are indexed by first character once, so each position of the name
 /// costs one lookup instead of a search per word.
 fn word_hits(name: &str) -> u8 {
-    static INDEX: std::sync::OnceLock<BTreeMap<char, Vec<(&'static str, u8)>>> = std::sync::OnceLock::new();
+    static INDEX: std::sync::OnceLock<BTreeMap<char, Vec<(&'static str, u8)>>> =
+        std::sync::OnceLock::new();
     let index = INDEX.get_or_init(|| {
         let mut m: BTreeMap<char, Vec<(&'static str, u8)>> = BTreeMap::new();
-        for (list, bit) in [(RATE_WORDS, RATE), (GROWTH_WORDS, GROWTH), (BAD_WORDS, BAD), (BAD_EXCEPT, EXCEPT), (GOOD_WORDS, GOOD)] {
+        for (list, bit) in [
+            (RATE_WORDS, RATE),
+            (GROWTH_WORDS, GROWTH),
+            (BAD_WORDS, BAD),
+            (BAD_EXCEPT, EXCEPT),
+            (GOOD_WORDS, GOOD),
+        ] {
             for w in list {
                 if let Some(c) = w.chars().next() {
                     m.entry(c).or_default().push((w, bit));

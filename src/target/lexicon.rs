@@ -237,8 +237,20 @@ fn begins_any(c: char) -> bool {
     static FIRSTS: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
     let bits = FIRSTS.get_or_init(|| {
         let mut bits = vec![0u64; 1024];
-        let ops = SYMBOL_OPS.iter().chain(PREFIX_OPS).chain(SUFFIX_OPS).map(|(w, _)| *w);
-        let words = [UNITS, DURATION_UNITS, REFERENCES, HIGHER_WORDS, LOWER_WORDS, BY_MARKERS].concat();
+        let ops = SYMBOL_OPS
+            .iter()
+            .chain(PREFIX_OPS)
+            .chain(SUFFIX_OPS)
+            .map(|(w, _)| *w);
+        let words = [
+            UNITS,
+            DURATION_UNITS,
+            REFERENCES,
+            HIGHER_WORDS,
+            LOWER_WORDS,
+            BY_MARKERS,
+        ]
+        .concat();
         for first in ops.chain(words).filter_map(|w| w.chars().next()) {
             let n = first as usize;
             if let Some(word) = bits.get_mut(n / 64) {
@@ -248,7 +260,8 @@ fn begins_any(c: char) -> bool {
         bits
     });
     let n = c as usize;
-    bits.get(n / 64).is_some_and(|word| word & (1 << (n % 64)) != 0)
+    bits.get(n / 64)
+        .is_some_and(|word| word & (1 << (n % 64)) != 0)
 }
 
 /// The first entry of `table` spelled at `s[i..]`, with its length in characters.

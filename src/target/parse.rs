@@ -12,9 +12,8 @@
 
 use super::fold::{fold, Ch};
 use super::lexicon::{
-    at, begins_word, contains_any, is_han, longest, measure_word, word_at, BY_MARKERS,
-    DURATION_UNITS, HIGHER_WORDS, LOWER_WORDS, PREFIX_OPS, REFERENCES, SUFFIX_OPS, SYMBOL_OPS,
-    UNITS,
+    at, begins_word, contains_any, longest, measure_word, word_at, BY_MARKERS, DURATION_UNITS,
+    HIGHER_WORDS, LOWER_WORDS, PREFIX_OPS, REFERENCES, SUFFIX_OPS, SYMBOL_OPS, UNITS,
 };
 use super::number::{self, Scan};
 use super::{Context, Diagnostic, Direction, Kind, Op, Status, MAX_TARGET_LEN};
@@ -351,7 +350,7 @@ fn date_at(s: &[Ch], i: usize, ctx: &Context) -> Option<DateScan> {
                         end: k,
                     })
                 } else if digit(s, k) {
-                    Some(month_day(s, k, Some(year), &['月']))
+                    Some(month_day(s, k, Some(year)))
                 } else {
                     None
                 }
@@ -373,13 +372,13 @@ fn date_at(s: &[Ch], i: usize, ctx: &Context) -> Option<DateScan> {
     let after_measure = s.get(i.wrapping_sub(1)).is_some_and(|c| c.c == '个');
     let after_op = (0..i).any(|j| op_at(s, j).is_some());
     if (1..=2).contains(&n) && next == Some('月') && !after_measure && !after_op {
-        return Some(month_day(s, i, ctx.year, &['月']));
+        return Some(month_day(s, i, ctx.year));
     }
     None
 }
 
 /// `M月[底|末|上旬|中旬|下旬|D日]` at `i` (a digit).
-fn month_day(s: &[Ch], i: usize, year: Option<i32>, _: &[char]) -> DateScan {
+fn month_day(s: &[Ch], i: usize, year: Option<i32>) -> DateScan {
     let (m, n) = digits(s, i);
     let k = i.saturating_add(n);
     if k >= s.len() {
@@ -424,11 +423,11 @@ fn month_day(s: &[Ch], i: usize, year: Option<i32>, _: &[char]) -> DateScan {
             return if dn <= 2 && d <= last {
                 DateScan::Incomplete
             } else {
-                bad_day(s, k, e, d)
+                bad_day(k, e, d)
             };
         }
         if dn > 2 || d == 0 || d > last || !(at(s, e, "日") || at(s, e, "号")) {
-            return bad_day(s, k, e, d);
+            return bad_day(k, e, d);
         }
         return DateScan::Found {
             date: make(d),
@@ -474,7 +473,7 @@ fn numeric_date(s: &[Ch], i: usize, year: i32, sep: char) -> Option<DateScan> {
         return Some(DateScan::Incomplete);
     }
     if dn > 2 || d == 0 || d > last {
-        return Some(bad_day(s, k.saturating_add(1), e, d));
+        return Some(bad_day(k.saturating_add(1), e, d));
     }
     Some(DateScan::Found {
         date: Date::new(year, m, d),
@@ -491,7 +490,7 @@ fn bad_month(from: usize, to: usize, m: u32) -> DateScan {
     }
 }
 
-fn bad_day(_: &[Ch], from: usize, to: usize, d: u32) -> DateScan {
+fn bad_day(from: usize, to: usize, d: u32) -> DateScan {
     DateScan::Invalid {
         from,
         to: to.max(from.saturating_add(1)),
@@ -884,7 +883,7 @@ fn value(s: &[Ch], text: &str) -> Option<Parsed> {
                 return Some(p.with(diag(
                     "TARGET_RANGE_REVERSED",
                     Severity::Error,
-                    span(s, k0_of(start), q2.end),
+                    span(s, start, q2.end),
                     format!("区间下限 {} 大于上限 {}", q.value, q2.value),
                     format!("range low {} is above high {}", q.value, q2.value),
                 )));
@@ -972,11 +971,6 @@ fn value(s: &[Ch], text: &str) -> Option<Parsed> {
     Some(p)
 }
 
-/// Ranges report from their first number.
-fn k0_of(start: usize) -> usize {
-    start
-}
-
 fn too_large(at: (u32, u32)) -> Diagnostic {
     diag(
         "TARGET_NUMBER_MALFORMED",
@@ -995,9 +989,4 @@ fn unit_missing(at: (u32, u32)) -> Diagnostic {
         "数值后请写计量单位，如 %、次、人、项".into(),
         "the value needs a unit (%, 次, 人, 项 …)".into(),
     )
-}
-
-#[allow(dead_code)]
-fn _han(c: char) -> bool {
-    is_han(c)
 }
