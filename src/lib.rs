@@ -39,6 +39,17 @@ pub fn rules() -> Vec<Rule> {
 
 /// Validates a form given as JSON text.
 pub fn validate_json(text: &str) -> Report {
+    check_json(text, true)
+}
+
+/// Validates a form already parsed as JSON (numbers kept as their text).
+pub fn validate_value(value: &form::json::Json) -> Report {
+    check_value(value, true)
+}
+
+/// Validates JSON text; the report's `normalised` form is built only when
+/// asked for (the wasm boundary builds it when a report's reader wants it).
+pub(crate) fn check_json(text: &str, normalised: bool) -> Report {
     if text.len() > limits::MAX_FORM_BYTES {
         let zh = format!(
             "申报表有 {} 字节，超过上限 {} 字节",
@@ -53,7 +64,7 @@ pub fn validate_json(text: &str) -> Report {
         return Report::unusable(INPUT_TOO_LARGE.code, &zh, &en);
     }
     match form::json::parse(text, limits::MAX_DEPTH) {
-        Ok(value) => validate_value(&value),
+        Ok(value) => check_value(&value, normalised),
         Err(e) if e.kind == ErrorKind::TooDeep => Report::unusable(
             INPUT_TOO_LARGE.code,
             &format!("申报表嵌套超过 {} 层", limits::MAX_DEPTH),
@@ -79,8 +90,7 @@ pub fn validate_json(text: &str) -> Report {
     }
 }
 
-/// Validates a form already parsed as JSON (numbers kept as their text).
-pub fn validate_value(value: &form::json::Json) -> Report {
+fn check_value(value: &form::json::Json, normalised: bool) -> Report {
     let mut findings = Findings::default();
     let Some(form) = form::read::read(value, &mut findings) else {
         return Report::new(None, findings.issues, None);
@@ -89,8 +99,8 @@ pub fn validate_value(value: &form::json::Json) -> Report {
     let mut check = Check::new(&form, template, findings);
     rules::run(&mut check);
     let Check { findings, rows, .. } = check;
-    let normalised = form::canonical::normalised(form, template, &rows);
-    Report::new(Some(template), findings.issues, Some(normalised))
+    let normalised = normalised.then(|| form::canonical::normalised(form, template, &rows));
+    Report::new(Some(template), findings.issues, normalised)
 }
 
 /// The README's Rust snippet runs as a doctest.

@@ -142,8 +142,9 @@ impl Report {
         Report::new(None, vec![issue], None)
     }
 
-    /// Whether the input could not be read as a form (exit status 2 in the CLI).
+    /// Whether the input could not be read as a form (exit status 2 in the
+    /// CLI): only then is there no template to check against.
     pub fn unusable_input(&self) -> bool {
-        self.normalised.is_none()
+        self.template.is_none()
     }
 }
