@@ -20,7 +20,8 @@ fn to_js<T: serde::Serialize>(value: &T) -> JsValue {
 // that an amount of `NaN` is reported rather than silently turned into `null`.
 // A module snippet, not `new Function`, so pages with a strict
 // Content-Security-Policy (no 'unsafe-eval') can use the module.
-#[wasm_bindgen(inline_js = "export function normalised_on_read(report, text, compute) {
+#[wasm_bindgen(
+    inline_js = "export function normalised_on_read(report, text, compute) {
   let value;
   Object.defineProperty(report, 'normalised', {
     enumerable: true, configurable: true,
@@ -40,7 +41,8 @@ export function context_year(c) {
 }
 export function context_has_text(c) {
   return c !== null && typeof c === 'object' && ['level1', 'level2', 'name'].some((k) => typeof c[k] === 'string');
-}")]
+}"
+)]
 extern "C" {
     fn normalised_on_read(report: &JsValue, text: &JsValue, compute: &JsValue);
     fn stringify_form(value: &JsValue) -> JsValue;

@@ -7,6 +7,7 @@ use crate::form::model::{Form, Indicator};
 use crate::form::taxonomy::{self, Levels};
 use crate::form::Template;
 use crate::target::{self, Context, Target};
+use std::fmt;
 
 pub struct Check<'a> {
     pub form: &'a Form,
@@ -30,6 +31,61 @@ pub struct Row {
     pub placeholder_target: bool,
     /// The normalised target (`None` when the row has none).
     pub target: Option<Target>,
+}
+
+/// How messages name indicator row `index` (`第3行指标“及时率”`). Written
+/// out only when a finding quotes it, so rows without findings cost no text.
+#[derive(Clone, Copy)]
+pub struct RowLabel<'a> {
+    index: usize,
+    name: Option<&'a str>,
+}
+
+impl<'a> RowLabel<'a> {
+    pub fn new(index: usize, name: &'a Option<String>) -> RowLabel<'a> {
+        let name = name.as_deref().map(str::trim).filter(|s| !s.is_empty());
+        RowLabel { index, name }
+    }
+}
+
+impl fmt::Display for RowLabel<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        let n = self.index.saturating_add(1);
+        match self.name {
+            Some(name) => write!(f, "第{n}行指标“{name}”"),
+            None => write!(f, "第{n}行指标"),
+        }
+    }
+}
+
+/// The JSON Pointer of indicator row `index` or of one of its fields, also
+/// written out only when a finding needs it.
+#[derive(Clone, Copy)]
+pub struct RowPointer {
+    index: usize,
+    field: Option<&'static str>,
+}
+
+impl RowPointer {
+    pub fn row(index: usize) -> RowPointer {
+        RowPointer { index, field: None }
+    }
+
+    pub fn at(self, field: &'static str) -> RowPointer {
+        RowPointer {
+            field: Some(field),
+            ..self
+        }
+    }
+}
+
+impl From<RowPointer> for String {
+    fn from(p: RowPointer) -> String {
+        match p.field {
+            Some(field) => format!("/indicators/{}/{field}", p.index),
+            None => format!("/indicators/{}", p.index),
+        }
+    }
 }
 
 /// Whether a field is absent or only whitespace.

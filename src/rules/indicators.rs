@@ -1,11 +1,12 @@
 //! The indicator table: level names per template, names present and not
 //! repeated, placeholders whole, and (T2021) every required kind covered.
 
-use super::check::blank;
+use super::check::{blank, RowLabel, RowPointer};
 use super::{review, Check, Rule, Scope};
 use crate::form::taxonomy;
 use crate::form::Template;
 use crate::report::Severity;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 macro_rules! rule {
@@ -119,46 +120,39 @@ fn is_satisfaction(core: &str) -> bool {
     core.ends_with("满意度") || core.ends_with("满意率")
 }
 
-fn level2_fit(c: &mut Check, p: &str, row: &str, core: &str, level2: &str) {
-    let canonical = taxonomy::level2_canonical(c.template, level2);
+fn level2_fit(c: &mut Check, p: RowPointer, row: RowLabel, core: &str, level2: &str) {
+    let canonical = || taxonomy::level2_canonical(c.template, level2);
     if level2 != "服务对象满意度" && is_satisfaction(core) {
+        let canonical = canonical();
         c.findings.add(
             &INDICATOR_LEVEL2_SUSPECT,
-            format!("{p}/level2"),
+            p.at("level2"),
             format!(
                 "{row}是满意度指标，应放在“满意度指标—服务对象满意度指标”下，而不是“{canonical}”"
             ),
             format!("a satisfaction indicator belongs under 服务对象满意度指标, not {canonical}"),
             &[
-                ("level2", canonical.clone()),
                 ("expectedLevel2", "服务对象满意度指标".into()),
+                ("level2", canonical),
             ],
         );
         return;
     }
     if let Some((_, topic, words)) = LEVEL2_TOPICS.iter().find(|(b, _, _)| *b == level2) {
         if !words.iter().any(|w| core.contains(w)) {
+            let canonical = canonical();
             c.findings.add(
                 &INDICATOR_LEVEL2_SUSPECT,
-                format!("{p}/level2"),
+                p.at("level2"),
                 format!("{row}放在“{canonical}”下，但名称与{topic}无关，请核对二级指标"),
                 format!("the name does not relate to {canonical}"),
-                &[("level2", canonical.clone()), ("topic", topic.to_string())],
+                &[("topic", topic.to_string()), ("level2", canonical)],
             );
         }
     }
 }
 
 const NAME_MAX: usize = 100;
-
-/// `第3行“及时率”` — how messages point at a row.
-pub fn row_label(i: usize, name: &Option<String>) -> String {
-    let n = i.saturating_add(1);
-    match name.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        Some(name) => format!("第{n}行指标“{name}”"),
-        None => format!("第{n}行指标"),
-    }
-}
 
 pub fn check(c: &mut Check) {
     let t = c.template;
@@ -167,38 +161,38 @@ pub fn check(c: &mut Check) {
         .map(|l| l.canonical)
         .collect::<Vec<_>>()
         .join("、");
-    let mut seen: BTreeMap<(String, String, String), usize> = BTreeMap::new();
-    let mut covered: Vec<(&str, String)> = Vec::new();
+    let mut seen: BTreeMap<(Cow<str>, &str, &str), usize> = BTreeMap::new();
+    let mut covered: Vec<(&str, &str)> = Vec::new();
     // The rows are lent out while findings are added, then put back.
     let rows = std::mem::take(&mut c.rows);
     for ((i, ind), info) in c.indicators().zip(rows.iter()) {
-        let (lv, core) = (&info.levels, info.core.clone());
+        let (lv, core) = (&info.levels, info.core.as_str());
         let (name_ph, target_ph) = (info.placeholder_name, info.placeholder_target);
-        let p = format!("/indicators/{i}");
-        let row = row_label(i, &ind.name);
-        let l1_text = ind.level1.clone().unwrap_or_default();
-        let l2_text = ind.level2.clone().unwrap_or_default();
+        let p = RowPointer::row(i);
+        let row = RowLabel::new(i, &ind.name);
+        let l1_text = ind.level1.as_deref().unwrap_or_default();
+        let l2_text = ind.level2.as_deref().unwrap_or_default();
         match lv.level1 {
             None if l1_text.trim().is_empty() => c.findings.add(
                 &INDICATOR_LEVEL1_UNKNOWN,
-                format!("{p}/level1"),
+                p.at("level1"),
                 format!("{row}未填写一级指标，应为：{level1_names}"),
                 format!("row {} has no level-1", i.saturating_add(1)),
                 &[("allowed", level1_names.clone())],
             ),
             None => c.findings.add(
                 &INDICATOR_LEVEL1_UNKNOWN,
-                format!("{p}/level1"),
+                p.at("level1"),
                 format!("{row}的一级指标“{l1_text}”不是本模板的一级指标，应为：{level1_names}"),
                 format!("level-1 \"{l1_text}\" is not one of: {level1_names}"),
                 &[
-                    ("value", l1_text.clone()),
+                    ("value", l1_text.to_string()),
                     ("allowed", level1_names.clone()),
                 ],
             ),
             Some(parent) if lv.level1_is_level2 => c.findings.add(
                 &INDICATOR_LEVEL1_UNKNOWN,
-                format!("{p}/level1"),
+                p.at("level1"),
                 format!(
                     "{row}：“{l1_text}”是二级指标，应放在一级指标“{}”下",
                     parent.canonical
@@ -208,7 +202,7 @@ pub fn check(c: &mut Check) {
                     parent.canonical
                 ),
                 &[
-                    ("value", l1_text.clone()),
+                    ("value", l1_text.to_string()),
                     ("expectedLevel1", parent.canonical.to_string()),
                 ],
             ),
@@ -234,7 +228,7 @@ pub fn check(c: &mut Check) {
                 c.findings.add_at(
                     &INDICATOR_LEVEL2_UNKNOWN,
                     l2_sev,
-                    format!("{p}/level2"),
+                    p.at("level2"),
                     format!(
                         "{row}未填写二级指标，“{}”下应为：{children}",
                         parent.canonical
@@ -246,7 +240,7 @@ pub fn check(c: &mut Check) {
                 match taxonomy::parents_of(t, written_l2).next() {
                     Some(right) => c.findings.add(
                         &INDICATOR_LEVEL2_MISMATCH,
-                        format!("{p}/level2"),
+                        p.at("level2"),
                         format!(
                             "{row}：二级指标“{l2_text}”属于“{}”，不应放在“{}”下",
                             right.canonical, parent.canonical
@@ -256,7 +250,7 @@ pub fn check(c: &mut Check) {
                             right.canonical, parent.canonical
                         ),
                         &[
-                            ("value", l2_text.clone()),
+                            ("value", l2_text.to_string()),
                             ("level1", parent.canonical.to_string()),
                             ("expectedLevel1", right.canonical.to_string()),
                         ],
@@ -266,13 +260,16 @@ pub fn check(c: &mut Check) {
                         c.findings.add_at(
                             &INDICATOR_LEVEL2_UNKNOWN,
                             l2_sev,
-                            format!("{p}/level2"),
+                            p.at("level2"),
                             format!(
                                 "{row}的二级指标“{l2_text}”不是“{}”下的二级指标，应为：{children}",
                                 parent.canonical
                             ),
                             format!("level-2 \"{l2_text}\" is not one of: {children}"),
-                            &[("value", l2_text.clone()), ("allowed", children.clone())],
+                            &[
+                                ("value", l2_text.to_string()),
+                                ("allowed", children.clone()),
+                            ],
                         )
                     }
                 }
@@ -286,7 +283,7 @@ pub fn check(c: &mut Check) {
             };
             c.findings.add(
                 &PLACEHOLDER_PARTIAL,
-                format!("{p}/{field}"),
+                p.at(field),
                 format!(
                     "第{}行只有一栏写了“-”：不适用的行，指标名称和指标值都应为“-”；否则请填写{zh}",
                     i.saturating_add(1)
@@ -304,7 +301,7 @@ pub fn check(c: &mut Check) {
         if blank(&ind.name) {
             c.findings.add(
                 &INDICATOR_NAME_MISSING,
-                format!("{p}/name"),
+                p.at("name"),
                 format!("第{}行未填写三级指标名称", i.saturating_add(1)),
                 format!("row {} has no indicator name", i.saturating_add(1)),
                 &[],
@@ -313,18 +310,17 @@ pub fn check(c: &mut Check) {
         if blank(&ind.target) {
             c.findings.add(
                 &TARGET_MISSING,
-                format!("{p}/target"),
+                p.at("target"),
                 format!("{row}未填写指标值"),
                 format!("row {} has no target value", i.saturating_add(1)),
                 &[],
             );
         }
-        let name = ind.name.clone().unwrap_or_default();
-        let len = name.chars().count();
+        let len = ind.name.as_deref().unwrap_or_default().chars().count();
         if len > NAME_MAX {
             c.findings.add(
                 &INDICATOR_NAME_TOO_LONG,
-                format!("{p}/name"),
+                p.at("name"),
                 format!(
                     "第{}行指标名称有 {len} 个字，超过 {NAME_MAX} 字，请精简",
                     i.saturating_add(1)
@@ -338,22 +334,23 @@ pub fn check(c: &mut Check) {
         }
         if t == Template::T2021 && !blank(&ind.name) {
             if let Some(l2) = lv.level2.as_deref().filter(|_| lv.level1.is_some()) {
-                level2_fit(c, &p, &row, &core, l2);
+                level2_fit(c, p, row, core, l2);
             }
         }
-        let l1_key = lv
-            .level1
-            .map_or_else(|| taxonomy::base(&l1_text), |l| l.canonical.to_string());
-        let l2_key = lv.level2.clone().unwrap_or_default();
+        let l1_key = lv.level1.map_or_else(
+            || Cow::Owned(taxonomy::base(l1_text)),
+            |l| Cow::Borrowed(l.canonical),
+        );
+        let l2_key = lv.level2.as_deref().unwrap_or_default();
         if !blank(&ind.name) {
             if let Some(l) = lv.level1 {
-                covered.push((l.base, l2_key.clone()));
+                covered.push((l.base, l2_key));
             }
             let key = (l1_key, l2_key, core);
             match seen.get(&key) {
                 Some(&first) => c.findings.add(
                     &INDICATOR_DUPLICATE,
-                    format!("{p}/name"),
+                    p.at("name"),
                     format!(
                         "{row}与第{}行重复（同一二级指标下的同名指标），请合并或拆分为不同指标",
                         first.saturating_add(1)
@@ -377,11 +374,11 @@ pub fn check(c: &mut Check) {
     c.rows = rows;
 }
 
-fn coverage(c: &mut Check, covered: &[(&str, String)]) {
+fn coverage(c: &mut Check, covered: &[(&str, &str)]) {
     let has = |l1: &str, l2: Option<&str>| {
         covered
             .iter()
-            .any(|(a, b)| *a == l1 && l2.is_none_or(|x| b == x))
+            .any(|(a, b)| *a == l1 && l2.is_none_or(|x| *b == x))
     };
     let mut missing: Vec<(Severity, &str, &str, &str)> = Vec::new();
     for (l2, zh) in [

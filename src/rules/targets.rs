@@ -2,7 +2,7 @@
 //! direction the indicator's name calls for, and within the project period.
 //! `ENGINE_RULES` are the diagnostics `normaliseTarget` itself reports.
 
-use super::indicators::row_label;
+use super::check::{RowLabel, RowPointer};
 use super::{review, Check, Rule, Scope};
 use crate::report::Severity;
 use crate::target::{Diagnostic, Kind, Op, Status, Target};
@@ -366,8 +366,8 @@ const COUNT_UNITS: &[(&str, &str)] = &[
 ];
 
 /// What the indicator's name and level say about its target.
-struct Meaning {
-    name: String,
+struct Meaning<'a> {
+    name: &'a str,
     rate: bool,
     /// Written as a quotient (`参加培训人次/技术人员总人数`): a percentage, but
     /// one that may exceed 100%.
@@ -377,13 +377,12 @@ struct Meaning {
     good: bool,
     satisfaction: bool,
     count: bool,
-    level2: String,
+    level2: &'a str,
 }
 
-fn meaning(core: &str, level2: Option<&str>) -> Meaning {
-    let n = core.to_string();
-    let l2 = level2.unwrap_or("").to_string();
-    let hits = word_hits(&n);
+fn meaning<'a>(n: &'a str, level2: Option<&'a str>) -> Meaning<'a> {
+    let l2 = level2.unwrap_or("");
+    let hits = word_hits(n);
     let bad = hits & BAD != 0 && hits & EXCEPT == 0;
     let satisfaction = n.contains("满意") || l2.contains("满意度");
     let ratio = n.contains('/');
@@ -419,13 +418,13 @@ pub fn check(c: &mut Check) {
         let Some(t) = info.target.as_ref() else {
             continue;
         };
-        let p = format!("/indicators/{i}/target");
-        let row = row_label(i, &ind.name);
+        let p = RowPointer::row(i).at("target");
+        let row = RowLabel::new(i, &ind.name);
         let m = meaning(&info.core, info.levels.level2.as_deref());
         match t.status {
             Status::Empty => continue,
             Status::Invalid | Status::Incomplete => {
-                invalid(c, &p, &row, t);
+                invalid(c, p, row, t);
                 continue;
             }
             Status::Valid => {}
@@ -437,14 +436,14 @@ pub fn check(c: &mut Check) {
             {
                 c.findings.add(
                     rule,
-                    p.clone(),
+                    p,
                     format!("{row}：{}", d.message),
                     d.message_en.clone(),
                     &[("input", t.input.clone())],
                 );
             }
         }
-        let canonical = t.canonical.clone().unwrap_or_default();
+        let canonical = t.canonical.as_deref().unwrap_or_default();
         let numeric = matches!(
             t.kind,
             Some(Kind::Quantitative | Kind::Duration | Kind::Range | Kind::Rank | Kind::Deadline)
@@ -452,24 +451,27 @@ pub fn check(c: &mut Check) {
         if numeric && t.input.trim() != canonical {
             c.findings.add(
                 &TARGET_NOT_CANONICAL,
-                p.clone(),
+                p,
                 format!("{row}的指标值“{}”规范写法为“{canonical}”", t.input.trim()),
                 format!(
                     "\"{}\" is written canonically as \"{canonical}\"",
                     t.input.trim()
                 ),
-                &[("input", t.input.clone()), ("canonical", canonical.clone())],
+                &[
+                    ("input", t.input.clone()),
+                    ("canonical", canonical.to_string()),
+                ],
             );
         }
-        semantics(c, &p, &row, t, &m);
+        semantics(c, p, row, t, &m);
         if t.kind == Some(Kind::Deadline) {
-            deadline(c, &p, &row, t);
+            deadline(c, p, row, t);
         }
     }
     c.rows = rows;
 }
 
-fn invalid(c: &mut Check, p: &str, row: &str, t: &Target) {
+fn invalid(c: &mut Check, p: RowPointer, row: RowLabel, t: &Target) {
     let unit_only = t.status == Status::Incomplete
         && t.diagnostics
             .iter()
@@ -510,30 +512,29 @@ fn invalid(c: &mut Check, p: &str, row: &str, t: &Target) {
     }
 }
 
-fn semantics(c: &mut Check, p: &str, row: &str, t: &Target, m: &Meaning) {
+fn semantics(c: &mut Check, p: RowPointer, row: RowLabel, t: &Target, m: &Meaning) {
     let percent = t.is_percent();
     let quantity = matches!(t.kind, Some(Kind::Quantitative | Kind::Range));
-    let unit = t.unit.clone().unwrap_or_default();
+    let unit = t.unit.as_deref().unwrap_or_default();
     let v = t.value.or(t.high).unwrap_or_default();
     let hundred = Decimal::ONE_HUNDRED;
     let op = t.op;
     // Unit fits the name.
     if quantity && !unit.is_empty() {
-        let expected = if m.rate && !PERCENT_UNITS.contains(&unit.as_str()) {
-            Some("%".to_string())
+        let expected = if m.rate && !PERCENT_UNITS.contains(&unit) {
+            Some("%")
         } else if m.count && percent {
             Some(
                 COUNT_UNITS
                     .iter()
                     .find(|(end, _)| m.name.ends_with(end))
-                    .map_or("个数（次、人、项…）", |(_, u)| u)
-                    .to_string(),
+                    .map_or("个数（次、人、项…）", |(_, u)| u),
             )
         } else {
             COUNT_UNITS
                 .iter()
                 .find(|(end, u)| m.name.ends_with(end) && unit != *u && !percent)
-                .map(|(_, u)| (*u).to_string())
+                .map(|(_, u)| *u)
         };
         if let Some(e) = expected {
             c.findings.add(
@@ -541,7 +542,7 @@ fn semantics(c: &mut Check, p: &str, row: &str, t: &Target, m: &Meaning) {
                 p,
                 format!("{row}的计量单位是“{unit}”，按指标名称应为“{e}”"),
                 format!("unit \"{unit}\" does not fit the indicator; expected {e}"),
-                &[("unit", unit.clone()), ("expected", e)],
+                &[("unit", unit.to_string()), ("expected", e.to_string())],
             );
         }
     }
@@ -629,7 +630,7 @@ fn semantics(c: &mut Check, p: &str, row: &str, t: &Target, m: &Meaning) {
             &[("value", fmt(v))],
         );
     }
-    let l2 = m.level2.as_str();
+    let l2 = m.level2;
     if l2 == "数量" && matches!(t.kind, Some(Kind::Qualitative)) {
         c.findings.add(
             &QUANTITY_NOT_QUANTITATIVE,
@@ -654,7 +655,7 @@ fn semantics(c: &mut Check, p: &str, row: &str, t: &Target, m: &Meaning) {
     }
 }
 
-fn deadline(c: &mut Check, p: &str, row: &str, t: &Target) {
+fn deadline(c: &mut Check, p: RowPointer, row: RowLabel, t: &Target) {
     let Some(date) = t.date.as_deref() else {
         return;
     };
