@@ -97,6 +97,7 @@ const labels = {
   normaliseTarget: 'normaliseTarget',
   'validateForm(string)': 'validateForm(JSON text)',
   'validateForm(object)': 'validateForm(parsed object)',
+  'validateForm(string).normalised': '… and read report.normalised',
   'JSON.parse': 'JSON.parse (same text)',
   'ajv validate': 'ajv validate (form.schema.json)',
 };
