@@ -1,6 +1,7 @@
 //! The WebAssembly boundary: three exports, no rule logic. Results are built
-//! as plain JS objects whose `JSON.stringify` is byte-for-byte what the native
-//! library and the CLI print (the parity test checks every fixture).
+//! as plain JS objects (see `flat`) whose `JSON.stringify` is byte-for-byte
+//! what the native library and the CLI print (the parity test checks every
+//! fixture).
 
 use crate::target::Context;
 use wasm_bindgen::prelude::*;
