@@ -1,8 +1,8 @@
 //! Amounts in 元 as exact decimals: `12,657,087.21`, `800000.00`, `1454229.6`,
 //! JSON numbers (kept as their text), full-width digits.
 
+use crate::target::number::from_digits;
 use rust_decimal::Decimal;
-use std::str::FromStr;
 
 /// Why an amount was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -61,11 +61,10 @@ pub fn parse(text: &str) -> Result<Decimal, AmountError> {
     if frac.is_some_and(|f| f.len() > 2 && f.bytes().skip(2).any(|b| b != b'0')) {
         return Err(AmountError::TooPrecise);
     }
-    let plain = match frac {
-        Some(f) => format!("{digits}.{}", f.get(..f.len().min(2)).unwrap_or("")),
-        None => digits,
-    };
-    let value = Decimal::from_str(&plain).map_err(|_| AmountError::NotANumber)?;
+    // Decimals past the second are zeros (checked above).
+    let cents = frac.map_or("", |f| f.get(..f.len().min(2)).unwrap_or(""));
+    let all: Vec<u8> = digits.bytes().chain(cents.bytes()).collect();
+    let value = from_digits(&all, cents.len()).ok_or(AmountError::NotANumber)?;
     if negative && !value.is_zero() {
         return Err(AmountError::Negative);
     }

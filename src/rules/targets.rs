@@ -5,9 +5,9 @@
 use super::check::{RowLabel, RowPointer};
 use super::{review, Check, Rule, Scope};
 use crate::report::Severity;
+use crate::target::lexicon::Firsts;
 use crate::target::{Diagnostic, Kind, Op, Status, Target};
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
 
 macro_rules! rule {
     ($name:ident, $scope:ident, $sev:ident, $cat:ident, $zh:expr, $en:expr) => {
@@ -267,33 +267,27 @@ pub const ENGINE_RULES: &[Rule] = &[
     TARGET_YEAR_MISSING,
 ];
 
-/// Which word lists a name hits, found in one pass over its characters: the
-/// lists are indexed by first character once, so each position of the name
-/// costs one lookup instead of a search per word.
+/// Which word lists a name hits, found in one pass over its characters;
+/// only characters some word begins with start a scan of the lists.
 fn word_hits(name: &str) -> u8 {
-    static INDEX: std::sync::OnceLock<BTreeMap<char, Vec<(&'static str, u8)>>> =
-        std::sync::OnceLock::new();
-    let index = INDEX.get_or_init(|| {
-        let mut m: BTreeMap<char, Vec<(&'static str, u8)>> = BTreeMap::new();
-        for (list, bit) in [
-            (RATE_WORDS, RATE),
-            (GROWTH_WORDS, GROWTH),
-            (BAD_WORDS, BAD),
-            (BAD_EXCEPT, EXCEPT),
-            (GOOD_WORDS, GOOD),
-        ] {
-            for w in list {
-                if let Some(c) = w.chars().next() {
-                    m.entry(c).or_default().push((w, bit));
-                }
-            }
-        }
-        m
-    });
+    const LISTS: [(&[&str], u8); 5] = [
+        (RATE_WORDS, RATE),
+        (GROWTH_WORDS, GROWTH),
+        (BAD_WORDS, BAD),
+        (BAD_EXCEPT, EXCEPT),
+        (GOOD_WORDS, GOOD),
+    ];
+    static FIRSTS: std::sync::OnceLock<Firsts> = std::sync::OnceLock::new();
+    let firsts =
+        FIRSTS.get_or_init(|| Firsts::of(LISTS.iter().flat_map(|(l, _)| l.iter().copied())));
     let mut hits = 0u8;
     for (i, c) in name.char_indices() {
-        for (w, bit) in index.get(&c).map(Vec::as_slice).unwrap_or_default() {
-            if name.get(i..).is_some_and(|rest| rest.starts_with(w)) {
+        if !firsts.contains(c) {
+            continue;
+        }
+        let rest = name.get(i..).unwrap_or_default();
+        for (list, bit) in LISTS {
+            if list.iter().any(|w| rest.starts_with(w)) {
                 hits |= bit;
             }
         }

@@ -228,40 +228,62 @@ pub fn at(s: &[Ch], i: usize, word: &str) -> bool {
     true
 }
 
-/// Whether some word of some table begins with `c`. Most characters of a
-/// sentence begin none, so the table scans below are skipped for them: the
-/// grammar tries several tables at every position of the text.
-fn begins_any(c: char) -> bool {
-    // One bit per character of the Basic Multilingual Plane (8 KB, built once);
-    // no table word begins outside it.
-    static FIRSTS: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
-    let bits = FIRSTS.get_or_init(|| {
-        let mut bits = vec![0u64; 1024];
-        let ops = SYMBOL_OPS
-            .iter()
-            .chain(PREFIX_OPS)
-            .chain(SUFFIX_OPS)
-            .map(|(w, _)| *w);
-        let words = [
-            UNITS,
-            DURATION_UNITS,
-            REFERENCES,
-            HIGHER_WORDS,
-            LOWER_WORDS,
-            BY_MARKERS,
-        ]
-        .concat();
-        for first in ops.chain(words).filter_map(|w| w.chars().next()) {
+/// The characters some word of a set of tables begins with: one bit per
+/// character of the Basic Multilingual Plane (8 KB, built once per set).
+/// Most characters of a text begin no word, so word scans are skipped for them.
+pub struct Firsts {
+    bits: Vec<u64>,
+    /// Some word begins outside the BMP: such characters always scan.
+    astral: bool,
+}
+
+impl Firsts {
+    pub fn of<'a>(words: impl IntoIterator<Item = &'a str>) -> Firsts {
+        let mut f = Firsts {
+            bits: vec![0u64; 1024],
+            astral: false,
+        };
+        for first in words.into_iter().filter_map(|w| w.chars().next()) {
             let n = first as usize;
-            if let Some(word) = bits.get_mut(n / 64) {
-                *word |= 1 << (n % 64);
+            match f.bits.get_mut(n / 64) {
+                Some(word) => *word |= 1 << (n % 64),
+                None => f.astral = true,
             }
         }
-        bits
-    });
-    let n = c as usize;
-    bits.get(n / 64)
-        .is_some_and(|word| word & (1 << (n % 64)) != 0)
+        f
+    }
+
+    pub fn contains(&self, c: char) -> bool {
+        let n = c as usize;
+        self.bits
+            .get(n / 64)
+            .map_or(self.astral, |word| word & (1 << (n % 64)) != 0)
+    }
+}
+
+/// Whether some word of some table begins with `c`: the grammar tries
+/// several tables at every position of the text.
+fn begins_any(c: char) -> bool {
+    static FIRSTS: std::sync::OnceLock<Firsts> = std::sync::OnceLock::new();
+    FIRSTS
+        .get_or_init(|| {
+            let ops = SYMBOL_OPS
+                .iter()
+                .chain(PREFIX_OPS)
+                .chain(SUFFIX_OPS)
+                .map(|(w, _)| *w);
+            let words = [
+                UNITS,
+                DURATION_UNITS,
+                REFERENCES,
+                HIGHER_WORDS,
+                LOWER_WORDS,
+                BY_MARKERS,
+            ]
+            .concat();
+            Firsts::of(ops.chain(words))
+        })
+        .contains(c)
 }
 
 /// The first entry of `table` spelled at `s[i..]`, with its length in characters.

@@ -11,8 +11,8 @@
 
 pub mod fold;
 mod format;
-mod lexicon;
-mod number;
+pub(crate) mod lexicon;
+pub(crate) mod number;
 mod parse;
 
 use crate::report::Severity;

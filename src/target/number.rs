@@ -3,7 +3,6 @@
 
 use super::fold::Ch;
 use rust_decimal::Decimal;
-use std::str::FromStr;
 
 /// At most this many integer digits (a quadrillion of anything is no target),
 /// and this many decimals: canonical forms then always read back.
@@ -25,7 +24,7 @@ pub enum Scan {
 
 /// Scans an ASCII number at `s[i..]` (`s[i]` must be a digit).
 pub fn arabic(s: &[Ch], i: usize) -> Scan {
-    let mut text = String::new();
+    let mut digits: Vec<u8> = Vec::new();
     let mut k = i;
     let mut groups: Vec<usize> = Vec::new();
     let mut run = 0usize;
@@ -38,7 +37,7 @@ pub fn arabic(s: &[Ch], i: usize) -> Scan {
             .is_some_and(|n| n.c.is_ascii_digit());
         match ch.c {
             '0'..='9' => {
-                text.push(ch.c);
+                digits.push(ch.c as u8);
                 run = run.saturating_add(1);
                 if seen_dot {
                     frac_digits = frac_digits.saturating_add(1);
@@ -54,7 +53,6 @@ pub fn arabic(s: &[Ch], i: usize) -> Scan {
                 seen_dot = true;
                 groups.push(run);
                 run = 0;
-                text.push('.');
             }
             '.' if next_digit => {
                 return Scan::Malformed {
@@ -95,10 +93,24 @@ pub fn arabic(s: &[Ch], i: usize) -> Scan {
             return Scan::Malformed { len };
         }
     }
-    match Decimal::from_str(&text) {
-        Ok(value) => Scan::Number { value, len },
-        Err(_) => Scan::Malformed { len },
+    match from_digits(&digits, frac_digits) {
+        Some(value) => Scan::Number { value, len },
+        None => Scan::Malformed { len },
     }
+}
+
+/// The decimal whose ASCII `digits` end in `scale` decimals (`b"750"`, 2 →
+/// 7.50). Numbers here are plain digit runs already checked for length, so
+/// rust_decimal's string parser (exponents, rounding; 10 KB of wasm) is not
+/// needed. `None` for a non-digit or more than 28 digits.
+pub fn from_digits(digits: &[u8], scale: usize) -> Option<Decimal> {
+    let mut mantissa: i128 = 0;
+    for &b in digits {
+        let d = b.checked_sub(b'0').filter(|d| *d <= 9)?;
+        mantissa = mantissa.checked_mul(10)?.checked_add(i128::from(d))?;
+    }
+    let scale = u32::try_from(scale).ok()?;
+    Decimal::try_from_i128_with_scale(mantissa, scale).ok()
 }
 
 /// The value of one Chinese digit character.
@@ -158,4 +170,23 @@ pub fn chinese(s: &[Ch], i: usize) -> Option<(u64, usize)> {
     }
     let value = section.checked_add(digit.unwrap_or(0))?;
     Some((value, k.saturating_sub(i)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::from_digits;
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn digits_and_scale_make_the_decimal() {
+        let d = |s: &str, scale| from_digits(s.as_bytes(), scale);
+        assert_eq!(d("750", 2), Some(Decimal::new(750, 2)));
+        assert_eq!(d("750", 2).map(|v| v.to_string()), Some("7.50".into()));
+        assert_eq!(d("007", 0).map(|v| v.to_string()), Some("7".into()));
+        assert_eq!(d("", 0), Some(Decimal::ZERO));
+        assert_eq!(d("1234567890123456789012345678", 6).map(|v| v.scale()), Some(6));
+        assert_eq!(d("7a", 0), None);
+        assert_eq!(d("1", 29), None);
+        assert_eq!(d(&"9".repeat(40), 0), None);
+    }
 }
