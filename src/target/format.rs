@@ -155,11 +155,7 @@ fn hint(p: &Parsed, canonical: Option<&str>, ctx: &Context) -> String {
 
 pub fn build(input: &str, mut p: Parsed, ctx: &Context) -> Target {
     let canonical = canonical(&p);
-    let end = p
-        .diagnostics
-        .first()
-        .map_or(0, |_| 0)
-        .max(u32::try_from(input.encode_utf16().count()).unwrap_or(u32::MAX));
+    let end = u32::try_from(input.encode_utf16().count()).unwrap_or(u32::MAX);
     let system = match system(&p, canonical.as_deref().unwrap_or(""), end) {
         Ok(s) => s,
         Err(d) => {

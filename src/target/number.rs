@@ -184,7 +184,10 @@ mod tests {
         assert_eq!(d("750", 2).map(|v| v.to_string()), Some("7.50".into()));
         assert_eq!(d("007", 0).map(|v| v.to_string()), Some("7".into()));
         assert_eq!(d("", 0), Some(Decimal::ZERO));
-        assert_eq!(d("1234567890123456789012345678", 6).map(|v| v.scale()), Some(6));
+        assert_eq!(
+            d("1234567890123456789012345678", 6).map(|v| v.scale()),
+            Some(6)
+        );
         assert_eq!(d("7a", 0), None);
         assert_eq!(d("1", 29), None);
         assert_eq!(d(&"9".repeat(40), 0), None);

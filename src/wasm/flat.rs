@@ -177,6 +177,16 @@ impl Compound<'_> {
     }
 }
 
+/// `serialize_i8` … `serialize_u64`: every integer type goes through `integer`.
+macro_rules! integers {
+    ($($method:ident : $ty:ty),*) => {$(
+        fn $method(self, v: $ty) -> Result<(), TooLarge> {
+            self.integer(v.into());
+            Ok(())
+        }
+    )*};
+}
+
 impl<'a> ser::Serializer for &'a mut Flat {
     type Ok = ();
     type Error = TooLarge;
@@ -193,38 +203,16 @@ impl<'a> ser::Serializer for &'a mut Flat {
             .push(if v { CONST | 2 << 3 } else { CONST | 1 << 3 });
         Ok(())
     }
-    fn serialize_i8(self, v: i8) -> Result<(), TooLarge> {
-        self.integer(v.into());
-        Ok(())
-    }
-    fn serialize_i16(self, v: i16) -> Result<(), TooLarge> {
-        self.integer(v.into());
-        Ok(())
-    }
-    fn serialize_i32(self, v: i32) -> Result<(), TooLarge> {
-        self.integer(v.into());
-        Ok(())
-    }
-    fn serialize_i64(self, v: i64) -> Result<(), TooLarge> {
-        self.integer(v.into());
-        Ok(())
-    }
-    fn serialize_u8(self, v: u8) -> Result<(), TooLarge> {
-        self.integer(v.into());
-        Ok(())
-    }
-    fn serialize_u16(self, v: u16) -> Result<(), TooLarge> {
-        self.integer(v.into());
-        Ok(())
-    }
-    fn serialize_u32(self, v: u32) -> Result<(), TooLarge> {
-        self.integer(v.into());
-        Ok(())
-    }
-    fn serialize_u64(self, v: u64) -> Result<(), TooLarge> {
-        self.integer(v.into());
-        Ok(())
-    }
+    integers!(
+        serialize_i8: i8,
+        serialize_i16: i16,
+        serialize_i32: i32,
+        serialize_i64: i64,
+        serialize_u8: u8,
+        serialize_u16: u16,
+        serialize_u32: u32,
+        serialize_u64: u64
+    );
     fn serialize_f32(self, v: f32) -> Result<(), TooLarge> {
         self.float(v.into());
         Ok(())
@@ -321,49 +309,49 @@ impl<'a> ser::Serializer for &'a mut Flat {
     }
 }
 
-impl ser::SerializeSeq for Compound<'_> {
-    type Ok = ();
-    type Error = TooLarge;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), TooLarge> {
-        self.member(value)
-    }
-    fn end(self) -> Result<(), TooLarge> {
-        self.close()
-    }
+/// The serde traits for arrays (`$add` adds an element) and for objects
+/// (`$add` adds a named field) all come down to `member` and `close`.
+macro_rules! array_like {
+    ($($trait:ident :: $add:ident),*) => {$(
+        impl ser::$trait for Compound<'_> {
+            type Ok = ();
+            type Error = TooLarge;
+            fn $add<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), TooLarge> {
+                self.member(value)
+            }
+            fn end(self) -> Result<(), TooLarge> {
+                self.close()
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTuple for Compound<'_> {
-    type Ok = ();
-    type Error = TooLarge;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), TooLarge> {
-        self.member(value)
-    }
-    fn end(self) -> Result<(), TooLarge> {
-        self.close()
-    }
+macro_rules! struct_like {
+    ($($trait:ident),*) => {$(
+        impl ser::$trait for Compound<'_> {
+            type Ok = ();
+            type Error = TooLarge;
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                key: &'static str,
+                value: &T,
+            ) -> Result<(), TooLarge> {
+                self.field(key, value)
+            }
+            fn end(self) -> Result<(), TooLarge> {
+                self.close()
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTupleStruct for Compound<'_> {
-    type Ok = ();
-    type Error = TooLarge;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), TooLarge> {
-        self.member(value)
-    }
-    fn end(self) -> Result<(), TooLarge> {
-        self.close()
-    }
-}
-
-impl ser::SerializeTupleVariant for Compound<'_> {
-    type Ok = ();
-    type Error = TooLarge;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), TooLarge> {
-        self.member(value)
-    }
-    fn end(self) -> Result<(), TooLarge> {
-        self.close()
-    }
-}
+array_like!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
+struct_like!(SerializeStruct, SerializeStructVariant);
 
 impl ser::SerializeMap for Compound<'_> {
     type Ok = ();
@@ -373,36 +361,6 @@ impl ser::SerializeMap for Compound<'_> {
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), TooLarge> {
         self.member(value)
-    }
-    fn end(self) -> Result<(), TooLarge> {
-        self.close()
-    }
-}
-
-impl ser::SerializeStruct for Compound<'_> {
-    type Ok = ();
-    type Error = TooLarge;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), TooLarge> {
-        self.field(key, value)
-    }
-    fn end(self) -> Result<(), TooLarge> {
-        self.close()
-    }
-}
-
-impl ser::SerializeStructVariant for Compound<'_> {
-    type Ok = ();
-    type Error = TooLarge;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), TooLarge> {
-        self.field(key, value)
     }
     fn end(self) -> Result<(), TooLarge> {
         self.close()
