@@ -33,6 +33,33 @@ fn member<'v, 'a>(obj: &'v Obj<'a>, key: &str) -> Option<&'v Json<'a>> {
     obj.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
 }
 
+/// Where an object of the form sits. Rows get their number written out only
+/// when a finding names them: most rows have none.
+#[derive(Clone, Copy)]
+enum At {
+    /// The form itself (`""`), `/funds` or `/budget`.
+    Field(&'static str),
+    /// Row `n` of the table at this pointer.
+    Row(&'static str, usize),
+}
+
+/// The form's own members.
+const FORM: At = At::Field("");
+
+impl At {
+    fn pointer(self) -> String {
+        match self {
+            At::Field(p) => p.to_string(),
+            At::Row(table, n) => format!("{table}/{n}"),
+        }
+    }
+
+    /// The pointer of member `key`.
+    fn member(self, key: &str) -> String {
+        pointer(&self.pointer(), key)
+    }
+}
+
 struct Reader<'f> {
     f: &'f mut Findings,
 }
@@ -52,13 +79,13 @@ impl Reader<'_> {
         );
     }
 
-    fn unknown_keys(&mut self, obj: &Obj, path: &str, known: &[&str]) {
+    fn unknown_keys(&mut self, obj: &Obj, at: At, known: &[&str]) {
         let mut unknown = obj
             .iter()
             .map(|(k, _)| k)
             .filter(|k| !known.contains(&k.as_ref()));
         for key in unknown.by_ref().take(MAX_UNKNOWN_LISTED) {
-            let p = pointer(path, key);
+            let p = at.member(key);
             self.f.add(
                 &UNKNOWN_FIELD,
                 p.clone(),
@@ -69,36 +96,37 @@ impl Reader<'_> {
         }
         let more = unknown.count();
         if more > 0 {
-            let at = if path.is_empty() { "/" } else { path };
+            let path = at.pointer();
+            let shown = if path.is_empty() { "/" } else { &path };
             self.f.add(
                 &UNKNOWN_FIELD,
-                path,
-                format!("{at} 还有 {more} 个未知字段未列出"),
-                format!("{more} more unknown fields in {at}"),
+                path.as_str(),
+                format!("{shown} 还有 {more} 个未知字段未列出"),
+                format!("{more} more unknown fields in {shown}"),
                 &[("more", more.to_string())],
             );
         }
     }
 
-    fn text(&mut self, obj: &Obj, path: &str, key: &str) -> Option<String> {
+    fn text(&mut self, obj: &Obj, at: At, key: &str) -> Option<String> {
         match member(obj, key)? {
             Json::Null => None,
-            Json::String(s) => self.bounded(s, path, key),
+            Json::String(s) => self.bounded(s, at, key),
             other => {
-                self.wrong_type(&pointer(path, key), other, "文字", "a string");
+                self.wrong_type(&at.member(key), other, "文字", "a string");
                 None
             }
         }
     }
 
-    fn bounded(&mut self, s: &str, path: &str, key: &str) -> Option<String> {
+    fn bounded(&mut self, s: &str, at: At, key: &str) -> Option<String> {
         // No more bytes than the limit means no more characters either.
         if s.len() <= limits::MAX_TEXT_CHARS {
             return Some(s.to_string());
         }
         let n = s.chars().count();
         if n > limits::MAX_TEXT_CHARS {
-            let p = pointer(path, key);
+            let p = at.member(key);
             self.f.add(
                 &INPUT_TOO_LARGE,
                 p.clone(),
@@ -118,16 +146,16 @@ impl Reader<'_> {
     }
 
     /// An amount: a string, or a JSON number kept as its exact text.
-    fn amount(&mut self, obj: &Obj, path: &str, key: &str) -> Option<String> {
+    fn amount(&mut self, obj: &Obj, at: At, key: &str) -> Option<String> {
         match member(obj, key)? {
             Json::Null => None,
             Json::String(s) => self
-                .bounded(s, path, key)
+                .bounded(s, at, key)
                 .map(|s| s.chars().take(limits::MAX_AMOUNT_CHARS).collect()),
             Json::Number(n) => Some(n.chars().take(limits::MAX_AMOUNT_CHARS).collect()),
             other => {
                 self.wrong_type(
-                    &pointer(path, key),
+                    &at.member(key),
                     other,
                     "金额（文字或数字）",
                     "an amount (string or number)",
@@ -138,7 +166,6 @@ impl Reader<'_> {
     }
 
     fn year(&mut self, obj: &Obj, key: &str) -> Option<i64> {
-        let p = pointer("", key);
         match member(obj, key)? {
             Json::Null => None,
             Json::Number(n) if n.parse::<i64>().is_ok() => n.parse().ok(),
@@ -148,7 +175,7 @@ impl Reader<'_> {
                     Ok(y) => Some(y),
                     Err(_) => {
                         self.wrong_type(
-                            &p,
+                            &pointer("", key),
                             &Json::String(s.clone()),
                             "年度数字（如 2024）",
                             "a year such as 2024",
@@ -158,33 +185,36 @@ impl Reader<'_> {
                 }
             }
             other => {
-                self.wrong_type(&p, other, "年度数字（如 2024）", "a year such as 2024");
+                self.wrong_type(
+                    &pointer("", key),
+                    other,
+                    "年度数字（如 2024）",
+                    "a year such as 2024",
+                );
                 None
             }
         }
     }
 
     fn yes_no(&mut self, obj: &Obj, key: &str) -> Option<bool> {
-        let p = pointer("", key);
         match member(obj, key)? {
             Json::Null => None,
             Json::Bool(b) => Some(*b),
             Json::String(s) if s.trim() == "是" => Some(true),
             Json::String(s) if s.trim() == "否" => Some(false),
             other => {
-                self.wrong_type(&p, other, "是/否", "a boolean (or 是/否)");
+                self.wrong_type(&pointer("", key), other, "是/否", "a boolean (or 是/否)");
                 None
             }
         }
     }
 
-    fn object<'v, 'a>(&mut self, obj: &'v Obj<'a>, path: &str, key: &str) -> Option<&'v Obj<'a>> {
-        let p = pointer(path, key);
+    fn object<'v, 'a>(&mut self, obj: &'v Obj<'a>, key: &str) -> Option<&'v Obj<'a>> {
         match member(obj, key)? {
             Json::Null => None,
             Json::Object(o) => Some(o),
             other => {
-                self.wrong_type(&p, other, "对象", "an object");
+                self.wrong_type(&pointer("", key), other, "对象", "an object");
                 None
             }
         }
@@ -197,10 +227,10 @@ impl Reader<'_> {
         key: &str,
         limit: usize,
     ) -> Option<&'v [Json<'a>]> {
-        let p = pointer(path, key);
         match member(obj, key)? {
             Json::Null => None,
             Json::Array(a) if a.len() > limit => {
+                let p = pointer(path, key);
                 self.f.add(
                     &INPUT_TOO_LARGE,
                     p.clone(),
@@ -215,14 +245,14 @@ impl Reader<'_> {
             }
             Json::Array(a) => Some(a),
             other => {
-                self.wrong_type(&p, other, "数组", "an array");
+                self.wrong_type(&pointer(path, key), other, "数组", "an array");
                 None
             }
         }
     }
 
     fn funds(&mut self, o: &Obj) -> Funds {
-        let p = "/funds";
+        let p = At::Field("/funds");
         self.unknown_keys(o, p, FUNDS_KEYS);
         Funds {
             total: self.amount(o, p, "total"),
@@ -236,26 +266,26 @@ impl Reader<'_> {
     }
 
     fn budget(&mut self, o: &Obj) -> Budget {
-        let p = "/budget";
+        let p = At::Field("/budget");
         self.unknown_keys(o, p, BUDGET_KEYS);
         let mut composition = Vec::new();
         for (i, row) in self
-            .array(o, p, "composition", limits::MAX_ROWS)
+            .array(o, "/budget", "composition", limits::MAX_ROWS)
             .unwrap_or(&[])
             .iter()
             .enumerate()
         {
-            let rp = format!("{p}/composition/{i}");
+            let rp = At::Row("/budget/composition", i);
             match row {
                 Json::Object(r) => {
-                    self.unknown_keys(r, &rp, COMPOSITION_KEYS);
+                    self.unknown_keys(r, rp, COMPOSITION_KEYS);
                     composition.push(CompositionRow {
-                        name: self.text(r, &rp, "name"),
-                        amount: self.amount(r, &rp, "amount"),
+                        name: self.text(r, rp, "name"),
+                        amount: self.amount(r, rp, "amount"),
                     });
                 }
                 other => self.wrong_type(
-                    &rp,
+                    &rp.pointer(),
                     other,
                     "对象 {name, amount}",
                     "an object {name, amount}",
@@ -272,21 +302,21 @@ impl Reader<'_> {
     }
 
     fn indicator(&mut self, v: &Json, i: usize) -> Indicator {
-        let p = format!("/indicators/{i}");
+        let p = At::Row("/indicators", i);
         match v {
             Json::Object(r) => {
-                self.unknown_keys(r, &p, INDICATOR_KEYS);
+                self.unknown_keys(r, p, INDICATOR_KEYS);
                 Indicator {
-                    level1: self.text(r, &p, "level1"),
-                    level2: self.text(r, &p, "level2"),
-                    name: self.text(r, &p, "name"),
-                    target: self.text(r, &p, "target"),
-                    note: self.text(r, &p, "note"),
+                    level1: self.text(r, p, "level1"),
+                    level2: self.text(r, p, "level2"),
+                    name: self.text(r, p, "name"),
+                    target: self.text(r, p, "target"),
+                    note: self.text(r, p, "note"),
                 }
             }
             other => {
                 self.wrong_type(
-                    &p,
+                    &p.pointer(),
                     other,
                     "对象 {level1, level2, name, target}",
                     "an object {level1, level2, name, target}",
@@ -350,9 +380,9 @@ pub fn read(value: &Json, f: &mut Findings) -> Option<Form> {
         r.wrong_type("", value, "对象（申报表）", "an object (the form)");
         return None;
     };
-    r.unknown_keys(o, "", FORM_KEYS);
-    let funds = r.object(o, "", "funds").map(|fo| r.funds(fo));
-    let budget = r.object(o, "", "budget").map(|bo| r.budget(bo));
+    r.unknown_keys(o, FORM, FORM_KEYS);
+    let funds = r.object(o, "funds").map(|fo| r.funds(fo));
+    let budget = r.object(o, "budget").map(|bo| r.budget(bo));
     let indicators = r.array(o, "", "indicators", limits::MAX_ROWS).map(|rows| {
         rows.iter()
             .enumerate()
@@ -360,29 +390,29 @@ pub fn read(value: &Json, f: &mut Findings) -> Option<Form> {
             .collect()
     });
     Some(Form {
-        template: r.text(o, "", "template"),
+        template: r.text(o, FORM, "template"),
         year: r.year(o, "year"),
-        project_name: r.text(o, "", "projectName"),
-        department: r.text(o, "", "department"),
-        implementing_unit: r.text(o, "", "implementingUnit"),
-        declaring_unit: r.text(o, "", "declaringUnit"),
-        project_nature: r.text(o, "", "projectNature"),
-        project_category: r.text(o, "", "projectCategory"),
-        project_type: r.text(o, "", "projectType"),
-        fund_use: r.text(o, "", "fundUse"),
-        performance_type: r.text(o, "", "performanceType"),
+        project_name: r.text(o, FORM, "projectName"),
+        department: r.text(o, FORM, "department"),
+        implementing_unit: r.text(o, FORM, "implementingUnit"),
+        declaring_unit: r.text(o, FORM, "declaringUnit"),
+        project_nature: r.text(o, FORM, "projectNature"),
+        project_category: r.text(o, FORM, "projectCategory"),
+        project_type: r.text(o, FORM, "projectType"),
+        fund_use: r.text(o, FORM, "fundUse"),
+        performance_type: r.text(o, FORM, "performanceType"),
         includes_government_purchase: r.yes_no(o, "includesGovernmentPurchase"),
-        start_date: r.text(o, "", "startDate"),
-        end_date: r.text(o, "", "endDate"),
+        start_date: r.text(o, FORM, "startDate"),
+        end_date: r.text(o, FORM, "endDate"),
         funds,
         budget,
-        overall_goal: r.text(o, "", "overallGoal"),
-        annual_goal: r.text(o, "", "annualGoal"),
-        overview: r.text(o, "", "overview"),
-        basis: r.text(o, "", "basis"),
-        necessity: r.text(o, "", "necessity"),
-        safeguards: r.text(o, "", "safeguards"),
-        plan: r.text(o, "", "plan"),
+        overall_goal: r.text(o, FORM, "overallGoal"),
+        annual_goal: r.text(o, FORM, "annualGoal"),
+        overview: r.text(o, FORM, "overview"),
+        basis: r.text(o, FORM, "basis"),
+        necessity: r.text(o, FORM, "necessity"),
+        safeguards: r.text(o, FORM, "safeguards"),
+        plan: r.text(o, FORM, "plan"),
         indicators,
     })
 }

@@ -114,10 +114,13 @@ pub fn level2_canonical(template: Template, base: &str) -> String {
 
 /// The level-1 group a name denotes.
 pub fn find_level1(template: Template, name: &str) -> Option<&'static Level1> {
-    let b = base(name);
+    level1_of_base(template, &base(name))
+}
+
+fn level1_of_base(template: Template, b: &str) -> Option<&'static Level1> {
     levels(template)
         .iter()
-        .find(|l| l.base == b || l.aliases.contains(&b.as_str()))
+        .find(|l| l.base == b || l.aliases.contains(&b))
 }
 
 /// The level-1 groups that list `level2` (by base name).
@@ -159,14 +162,14 @@ pub struct Levels {
 
 pub fn resolve(template: Template, level1: &str, level2: &str) -> Levels {
     let written = base(level2);
-    let (level1, level1_is_level2, level2) = match find_level1(template, level1) {
+    let b1 = base(level1);
+    let (level1, level1_is_level2, level2) = match level1_of_base(template, &b1) {
         Some(l1) => (
             Some(l1),
             false,
             (!written.is_empty()).then(|| written.clone()),
         ),
         None => {
-            let b1 = base(level1);
             let parent = parents_of(template, &b1).next();
             match parent {
                 Some(parent) => {
@@ -191,7 +194,7 @@ pub fn resolve(template: Template, level1: &str, level2: &str) -> Levels {
 
 /// Numbering clerks put before indicator names: `指标 1：`, `标3：`, `1、`, `①`.
 pub fn name_core(name: &str) -> String {
-    let folded = crate::target::fold::squash(name);
+    let mut folded = crate::target::fold::squash(name);
     let mut s = folded.as_str();
     for p in ["指标", "标"] {
         if let Some(rest) = s.strip_prefix(p) {
@@ -203,9 +206,10 @@ pub fn name_core(name: &str) -> String {
     }
     let s = s.trim_start_matches(|c: char| c.is_ascii_digit() || ('①'..='⑳').contains(&c));
     let s = s.trim_start_matches([':', '、', '.', ')']);
-    if s.is_empty() {
-        folded
-    } else {
-        s.to_string()
+    // The numbering is a prefix: cut it off in place.
+    let cut = folded.len().saturating_sub(s.len());
+    if cut < folded.len() && folded.is_char_boundary(cut) {
+        folded.replace_range(..cut, "");
     }
+    folded
 }

@@ -22,11 +22,42 @@ pub enum Scan {
     TooLong { len: usize },
 }
 
+/// The integer part's thousands groups, checked as each closes (no list is
+/// kept: this runs for every number of every target).
+struct Groups {
+    count: usize,
+    first: usize,
+    last: usize,
+    /// Every group between the first and the last has three digits.
+    middle_ok: bool,
+}
+
+impl Groups {
+    fn close(&mut self, run: usize) {
+        match self.count {
+            0 => self.first = run,
+            1 => self.last = run,
+            _ => {
+                self.middle_ok &= self.last == 3;
+                self.last = run;
+            }
+        }
+        self.count = self.count.saturating_add(1);
+    }
+}
+
 /// Scans an ASCII number at `s[i..]` (`s[i]` must be a digit).
 pub fn arabic(s: &[Ch], i: usize) -> Scan {
-    let mut digits: Vec<u8> = Vec::new();
+    // More digits than these make the number TooLong, so no more are kept.
+    let mut digits = [0u8; MAX_INT_DIGITS + MAX_FRAC_DIGITS];
+    let mut n_digits = 0usize;
     let mut k = i;
-    let mut groups: Vec<usize> = Vec::new();
+    let mut groups = Groups {
+        count: 0,
+        first: 0,
+        last: 0,
+        middle_ok: true,
+    };
     let mut run = 0usize;
     let mut seen_dot = false;
     let mut int_digits = 0usize;
@@ -37,7 +68,10 @@ pub fn arabic(s: &[Ch], i: usize) -> Scan {
             .is_some_and(|n| n.c.is_ascii_digit());
         match ch.c {
             '0'..='9' => {
-                digits.push(ch.c as u8);
+                if let Some(slot) = digits.get_mut(n_digits) {
+                    *slot = ch.c as u8;
+                }
+                n_digits = n_digits.saturating_add(1);
                 run = run.saturating_add(1);
                 if seen_dot {
                     frac_digits = frac_digits.saturating_add(1);
@@ -46,12 +80,12 @@ pub fn arabic(s: &[Ch], i: usize) -> Scan {
                 }
             }
             ',' if !seen_dot && next_digit => {
-                groups.push(run);
+                groups.close(run);
                 run = 0;
             }
             '.' if next_digit && !seen_dot => {
                 seen_dot = true;
-                groups.push(run);
+                groups.close(run);
                 run = 0;
             }
             '.' if next_digit => {
@@ -69,31 +103,19 @@ pub fn arabic(s: &[Ch], i: usize) -> Scan {
         return Scan::TooLong { len };
     }
     // Thousands groups: 1-3 digits, then exactly three per group up to the point.
-    let int_groups: Vec<usize> = if seen_dot {
-        groups.clone()
-    } else {
-        let mut g = groups.clone();
-        g.push(run);
-        g
-    };
-    if int_groups.len() > 1 {
-        let first_ok = int_groups.first().is_some_and(|&n| (1..=3).contains(&n));
-        let rest = int_groups.get(1..).unwrap_or(&[]);
-        let last_short = rest.last().is_some_and(|&n| n < 3);
-        let middle_ok = rest
-            .get(..rest.len().saturating_sub(1))
-            .unwrap_or(&[])
-            .iter()
-            .all(|&n| n == 3);
-        let last_ok = rest.last().is_some_and(|&n| n == 3);
-        if !(first_ok && middle_ok && last_ok) {
-            if first_ok && middle_ok && last_short && !seen_dot && k == s.len() {
+    if !seen_dot {
+        groups.close(run);
+    }
+    if groups.count > 1 {
+        let first_ok = (1..=3).contains(&groups.first);
+        if !(first_ok && groups.middle_ok && groups.last == 3) {
+            if first_ok && groups.middle_ok && groups.last < 3 && !seen_dot && k == s.len() {
                 return Scan::Incomplete;
             }
             return Scan::Malformed { len };
         }
     }
-    match from_digits(&digits, frac_digits) {
+    match from_digits(digits.get(..n_digits).unwrap_or(&digits), frac_digits) {
         Some(value) => Scan::Number { value, len },
         None => Scan::Malformed { len },
     }
@@ -174,8 +196,34 @@ pub fn chinese(s: &[Ch], i: usize) -> Option<(u64, usize)> {
 
 #[cfg(test)]
 mod tests {
-    use super::from_digits;
+    use super::{arabic, from_digits, Scan};
+    use crate::target::fold::fold;
     use rust_decimal::Decimal;
+
+    #[test]
+    fn thousands_groups_are_checked_as_typed() {
+        let scan = |s: &str| arabic(&fold(s), 0);
+        let number = |v: i64, scale: u32, len: usize| Scan::Number {
+            value: Decimal::new(v, scale),
+            len,
+        };
+        assert_eq!(scan("1,234,567.5元"), number(12_345_675, 1, 11));
+        assert_eq!(scan("27,000人"), number(27_000, 0, 6));
+        assert_eq!(scan("123,456"), number(123_456, 0, 7));
+        // Still typing the last group.
+        assert_eq!(scan("1,2"), Scan::Incomplete);
+        assert_eq!(scan("1,234,56"), Scan::Incomplete);
+        // A short last group followed by more text, or a bad first or middle group.
+        assert_eq!(scan("1,23人"), Scan::Malformed { len: 4 });
+        assert_eq!(scan("1,2345人"), Scan::Malformed { len: 6 });
+        assert_eq!(scan("1234,567"), Scan::Malformed { len: 8 });
+        assert_eq!(scan("12,34,567"), Scan::Malformed { len: 9 });
+        assert_eq!(scan("1,234.5"), number(12_345, 1, 7));
+        assert_eq!(scan("12,34.5"), Scan::Malformed { len: 7 });
+        // Digits beyond the bounds: too long, however many.
+        assert_eq!(scan(&"9".repeat(40)), Scan::TooLong { len: 40 });
+        assert_eq!(scan("0.1234567"), Scan::TooLong { len: 9 });
+    }
 
     #[test]
     fn digits_and_scale_make_the_decimal() {

@@ -36,14 +36,15 @@ pub struct Parsed {
     pub unit: Option<String>,
     pub date: Option<Date>,
     pub note: Option<String>,
-    /// The trimmed text as typed, whitespace collapsed (canonical of text kinds).
+    /// The trimmed text as typed, whitespace collapsed: the canonical form of
+    /// the text kinds (qualitative, relative); empty for the others.
     pub text: String,
     pub direction: Option<Direction>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
 impl Parsed {
-    fn new(status: Status, kind: Option<Kind>, text: String) -> Parsed {
+    fn new(status: Status, kind: Option<Kind>) -> Parsed {
         Parsed {
             status,
             kind,
@@ -54,7 +55,7 @@ impl Parsed {
             unit: None,
             date: None,
             note: None,
-            text,
+            text: String::new(),
             direction: None,
             diagnostics: Vec::new(),
         }
@@ -112,7 +113,7 @@ fn digit(s: &[Ch], i: usize) -> bool {
 
 /// Text as typed, trimmed, whitespace runs collapsed to one space.
 fn original(s: &[Ch]) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(s.len().saturating_mul(3));
     let mut space = false;
     for ch in s {
         if ch.c == ' ' {
@@ -141,7 +142,7 @@ pub fn parse(text: &str, ctx: &Context) -> Parsed {
     let units16 = text.encode_utf16().count();
     if units16 > MAX_TARGET_LEN {
         let end = u32::try_from(units16).unwrap_or(u32::MAX);
-        return Parsed::new(Status::Invalid, None, String::new()).with(diag(
+        return Parsed::new(Status::Invalid, None).with(diag(
             "INPUT_TOO_LARGE",
             Severity::Error,
             (0, end),
@@ -151,7 +152,7 @@ pub fn parse(text: &str, ctx: &Context) -> Parsed {
     }
     let all = fold(text);
     if let Some(bad) = all.iter().find(|c| c.c.is_control()) {
-        return Parsed::new(Status::Invalid, None, String::new()).with(diag(
+        return Parsed::new(Status::Invalid, None).with(diag(
             "TARGET_CONTROL_CHAR",
             Severity::Error,
             (bad.start, bad.end),
@@ -160,23 +161,23 @@ pub fn parse(text: &str, ctx: &Context) -> Parsed {
         ));
     }
     let s = trim(&all);
-    let text = original(s);
     if s.is_empty() {
-        return Parsed::new(Status::Empty, None, text);
+        return Parsed::new(Status::Empty, None);
     }
     if s.len() == 1 && s.first().is_some_and(|c| c.c == '-') {
-        return Parsed::new(Status::Valid, Some(Kind::Placeholder), text);
+        return Parsed::new(Status::Valid, Some(Kind::Placeholder));
     }
-    if let Some(p) = relative(s, &text) {
+    if let Some(p) = relative(s) {
         return p;
     }
-    if let Some(p) = deadline(s, ctx, &text) {
+    if let Some(p) = deadline(s, ctx) {
         return p;
     }
-    if let Some(p) = value(s, &text) {
+    if let Some(p) = value(s) {
         return p;
     }
-    let mut p = Parsed::new(Status::Valid, Some(Kind::Qualitative), text);
+    let mut p = Parsed::new(Status::Valid, Some(Kind::Qualitative));
+    p.text = original(s);
     p.direction = word_direction(s);
     p
 }
@@ -206,7 +207,7 @@ fn op_at(s: &[Ch], i: usize) -> Option<(usize, Op)> {
 
 // ---------------------------------------------------------------- relative
 
-fn relative(s: &[Ch], text: &str) -> Option<Parsed> {
+fn relative(s: &[Ch]) -> Option<Parsed> {
     if !contains_any(s, REFERENCES) {
         return None;
     }
@@ -217,7 +218,8 @@ fn relative(s: &[Ch], text: &str) -> Option<Parsed> {
     if !compares {
         return None;
     }
-    let mut p = Parsed::new(Status::Valid, Some(Kind::Relative), text.to_string());
+    let mut p = Parsed::new(Status::Valid, Some(Kind::Relative));
+    p.text = original(s);
     p.op = op;
     p.direction = op.map(op_direction).or_else(|| word_direction(s));
     Some(p)
@@ -262,7 +264,7 @@ fn year_word_at(s: &[Ch], i: usize) -> bool {
     n == 4 && YEARS.contains(&(v as i32)) && s.get(i.saturating_add(4)).is_some_and(|c| c.c == '年')
 }
 
-fn deadline(s: &[Ch], ctx: &Context, text: &str) -> Option<Parsed> {
+fn deadline(s: &[Ch], ctx: &Context) -> Option<Parsed> {
     let first_digit = s.iter().position(|c| c.c.is_ascii_digit());
     let year_end = (0..s.len()).find(|&i| {
         (at(s, i, "年底") || at(s, i, "年末") || at(s, i, "年内")) && !digit(s, i.wrapping_sub(1))
@@ -280,7 +282,7 @@ fn deadline(s: &[Ch], ctx: &Context, text: &str) -> Option<Parsed> {
         (Some(i), _) => (i, date_at(s, i, ctx)?),
         _ => return None,
     };
-    let mut p = Parsed::new(Status::Valid, Some(Kind::Deadline), text.to_string());
+    let mut p = Parsed::new(Status::Valid, Some(Kind::Deadline));
     match scan {
         DateScan::Incomplete => {
             p.status = Status::Incomplete;
@@ -736,10 +738,10 @@ fn quantity(s: &[Ch], i: usize) -> QScan {
     })
 }
 
-fn value(s: &[Ch], text: &str) -> Option<Parsed> {
+fn value(s: &[Ch]) -> Option<Parsed> {
     let (start, anchor) = find_anchor(s)?;
     let prefix = trim(s.get(..start).unwrap_or(&[]));
-    let mut p = Parsed::new(Status::Valid, Some(Kind::Quantitative), text.to_string());
+    let mut p = Parsed::new(Status::Valid, Some(Kind::Quantitative));
     let mut k = start;
     let mut word_op = None;
     if let Anchor::Word(n, op) = anchor {
@@ -805,7 +807,7 @@ fn value(s: &[Ch], text: &str) -> Option<Parsed> {
         }
         return None;
     }
-    let q = match quantity(s, k) {
+    let mut q = match quantity(s, k) {
         QScan::Found(q) => q,
         QScan::Incomplete => {
             p.status = Status::Incomplete;
@@ -824,7 +826,7 @@ fn value(s: &[Ch], text: &str) -> Option<Parsed> {
     };
     let value_span = span(s, k, q.end);
     k = q.end;
-    let mut unit = q.unit.clone();
+    let mut unit = q.unit.take();
     let mut unit_pending = q.unit_pending;
     // Range: `2-3项`, `90%~95%`, `2至3篇`.
     let r = skip_spaces(s, k);
