@@ -54,96 +54,128 @@ pub fn fold_char(c: char) -> char {
     }
 }
 
-/// Traditional characters that occur in target and indicator texts.
-fn traditional(c: char) -> char {
-    match c {
-        '續' => '续',
-        '於' => '于',
-        '內' => '内',
-        '達' => '达',
-        '時' => '时',
-        '數' => '数',
-        '個' => '个',
-        '項' => '项',
-        '萬' => '万',
-        '億' => '亿',
-        '餘' => '余',
-        '兩' => '两',
-        '滿' => '满',
-        '質' => '质',
-        '標' => '标',
-        '濟' => '济',
-        '會' => '会',
-        '態' => '态',
-        '環' => '环',
-        '務' => '务',
-        '對' => '对',
-        '產' => '产',
-        '無' => '无',
-        '發' => '发',
-        '規' => '规',
-        '範' => '范',
-        '準' => '准',
-        '確' => '确',
-        '實' => '实',
-        '現' => '现',
-        '預' => '预',
-        '經' => '经',
-        '費' => '费',
-        '進' => '进',
-        '場' => '场',
-        '臺' | '檯' => '台',
-        '種' => '种',
-        '條' => '条',
-        '員' => '员',
-        '類' => '类',
-        '長' => '长',
-        '響' => '响',
-        '應' => '应',
-        '義' => '义',
-        '績' => '绩',
-        '並' => '并',
-        '與' => '与',
-        '來' => '来',
-        '較' => '较',
-        '過' => '过',
-        '為' => '为',
-        '區' => '区',
-        '強' => '强',
-        '訓' => '训',
-        '護' => '护',
-        '設' => '设',
-        '備' => '备',
-        '維' => '维',
-        '監' => '监',
-        '測' => '测',
-        '檢' => '检',
-        '驗' => '验',
-        '證' => '证',
-        '書' => '书',
-        '們' => '们',
-        '據' => '据',
-        '價' => '价',
-        '競' => '竞',
-        '當' => '当',
-        '後' => '后',
-        '週' => '周',
-        '鐘' => '钟',
-        '歲' => '岁',
-        '張' => '张',
-        '輛' => '辆',
-        '間' => '间',
-        '節' => '节',
-        '門' => '门',
-        '課' => '课',
-        '戶' => '户',
-        '冊' => '册',
-        '處' => '处',
-        '頁' => '页',
-        '擔' => '担',
-        '級' => '级',
-        _ => c,
+/// Traditional characters that occur in target and indicator texts, with
+/// their simplified forms, sorted by the traditional character.
+const TRADITIONAL: &[(char, char)] = &[
+    ('並', '并'),
+    ('來', '来'),
+    ('個', '个'),
+    ('們', '们'),
+    ('備', '备'),
+    ('價', '价'),
+    ('億', '亿'),
+    ('內', '内'),
+    ('兩', '两'),
+    ('冊', '册'),
+    ('務', '务'),
+    ('區', '区'),
+    ('員', '员'),
+    ('場', '场'),
+    ('實', '实'),
+    ('對', '对'),
+    ('張', '张'),
+    ('強', '强'),
+    ('後', '后'),
+    ('態', '态'),
+    ('應', '应'),
+    ('戶', '户'),
+    ('擔', '担'),
+    ('據', '据'),
+    ('數', '数'),
+    ('於', '于'),
+    ('時', '时'),
+    ('書', '书'),
+    ('會', '会'),
+    ('條', '条'),
+    ('標', '标'),
+    ('檢', '检'),
+    ('檯', '台'),
+    ('歲', '岁'),
+    ('測', '测'),
+    ('準', '准'),
+    ('滿', '满'),
+    ('濟', '济'),
+    ('為', '为'),
+    ('無', '无'),
+    ('現', '现'),
+    ('環', '环'),
+    ('產', '产'),
+    ('當', '当'),
+    ('發', '发'),
+    ('監', '监'),
+    ('確', '确'),
+    ('種', '种'),
+    ('競', '竞'),
+    ('節', '节'),
+    ('範', '范'),
+    ('級', '级'),
+    ('經', '经'),
+    ('維', '维'),
+    ('績', '绩'),
+    ('續', '续'),
+    ('義', '义'),
+    ('臺', '台'),
+    ('與', '与'),
+    ('萬', '万'),
+    ('處', '处'),
+    ('規', '规'),
+    ('訓', '训'),
+    ('設', '设'),
+    ('課', '课'),
+    ('證', '证'),
+    ('護', '护'),
+    ('費', '费'),
+    ('質', '质'),
+    ('較', '较'),
+    ('輛', '辆'),
+    ('週', '周'),
+    ('進', '进'),
+    ('過', '过'),
+    ('達', '达'),
+    ('鐘', '钟'),
+    ('長', '长'),
+    ('門', '门'),
+    ('間', '间'),
+    ('響', '响'),
+    ('頁', '页'),
+    ('項', '项'),
+    ('預', '预'),
+    ('類', '类'),
+    ('餘', '余'),
+    ('驗', '验'),
+];
+
+/// One bit per code point modulo 1024 for the table's characters: nearly
+/// every character of a form is not in it, and one bit test says so.
+const TRADITIONAL_BITS: [u64; 16] = bloom(TRADITIONAL);
+
+// Evaluated at compile time: an index out of range fails the build, it
+// cannot panic at run time.
+#[allow(clippy::indexing_slicing)]
+const fn bloom(table: &[(char, char)]) -> [u64; 16] {
+    let mut bits = [0u64; 16];
+    let mut i = 0;
+    while i < table.len() {
+        let h = table[i].0 as u32 & 1023;
+        bits[(h >> 6) as usize] |= 1 << (h & 63);
+        i = i.saturating_add(1);
     }
+    bits
+}
+
+fn traditional(c: char) -> char {
+    let h = c as u32 & 1023;
+    let maybe = TRADITIONAL_BITS
+        .get((h >> 6) as usize)
+        .is_some_and(|w| (w >> (h & 63)) & 1 == 1);
+    if !maybe {
+        return c;
+    }
+    TRADITIONAL
+        .binary_search_by_key(&c, |&(t, _)| t)
+        .ok()
+        .and_then(|i| TRADITIONAL.get(i))
+        .map_or(c, |&(_, simplified)| simplified)
 }
 
 /// Folds a whole string (used for names and free text), without spans.
@@ -154,6 +186,48 @@ pub fn fold_str(text: &str) -> String {
 /// Folds a name for matching: folded characters, all whitespace removed.
 pub fn squash(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    out.extend(text.chars().map(fold_char).filter(|c| *c != ' '));
+    // Most characters stay as they are: copy those in runs, not one by one.
+    let mut run = 0;
+    for (i, c) in text.char_indices() {
+        let f = fold_char(c);
+        if f != c || f == ' ' {
+            out.push_str(text.get(run..i).unwrap_or_default());
+            if f != ' ' {
+                out.push(f);
+            }
+            run = i.saturating_add(c.len_utf8());
+        }
+    }
+    out.push_str(text.get(run..).unwrap_or_default());
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{squash, traditional, TRADITIONAL};
+
+    #[test]
+    fn traditional_table_is_sorted_and_every_entry_folds() {
+        assert!(TRADITIONAL
+            .windows(2)
+            .all(|w| matches!(w, [a, b] if a.0 < b.0)));
+        for &(t, simplified) in TRADITIONAL {
+            assert_eq!(traditional(t), simplified);
+            assert_eq!(traditional(simplified), simplified);
+        }
+        assert_eq!(traditional('数'), '数');
+        assert_eq!(traditional('臺'), '台');
+        assert_eq!(traditional('檯'), '台');
+    }
+
+    #[test]
+    fn squash_folds_and_drops_whitespace_keeping_the_rest() {
+        assert_eq!(squash("指标 1：覆盖率"), "指标1:覆盖率");
+        assert_eq!(squash("數量　指標"), "数量指标");
+        assert_eq!(squash("\t社会 效益\n"), "社会效益");
+        assert_eq!(squash("（满意度）％"), "(满意度)%");
+        assert_eq!(squash("时效"), "时效");
+        assert_eq!(squash(""), "");
+        assert_eq!(squash("　 "), "");
+    }
 }
