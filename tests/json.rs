@@ -69,3 +69,20 @@ fn depth_is_bounded() {
         ErrorKind::TooDeep
     );
 }
+
+/// The string scanner skips eight bytes at a time: quotes, escapes and control
+/// characters must still be found at every offset inside long Chinese runs.
+#[test]
+fn escapes_and_control_characters_are_found_at_every_offset() {
+    for n in 0..12 {
+        let head = "绩效".repeat(n) + &"a".repeat(n % 3);
+        let text = format!(r#"{{"s":"{head}\"{head}\n{head}"}}"#);
+        let v = parse(&text, 4).unwrap();
+        let expected = format!("{head}\"{head}\n{head}");
+        assert_eq!(v.get("s"), Some(&Json::String(expected.into())), "{text}");
+        let raw = format!("{{\"s\":\"{head}\u{1}{head}\"}}");
+        let e = parse(&raw, 4).unwrap_err();
+        assert_eq!(e.column, 7 + head.chars().count(), "{raw}");
+        assert!(parse(&format!("{{\"s\":\"{head}"), 4).is_err());
+    }
+}

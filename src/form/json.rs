@@ -342,6 +342,11 @@ fn plain_run(b: &[u8]) -> usize {
         .and_then(|c| <[u8; 8]>::try_from(c).ok())
     {
         let x = u64::from_le_bytes(word);
+        // Eight bytes of multi-byte UTF-8 (Chinese text): none needs a look.
+        if x & HIGH == HIGH {
+            i = i.saturating_add(8);
+            continue;
+        }
         let quote = zero_byte(x ^ 0x2222_2222_2222_2222);
         let backslash = zero_byte(x ^ 0x5C5C_5C5C_5C5C_5C5C);
         let control = x.wrapping_sub(0x2020_2020_2020_2020) & !x & HIGH;

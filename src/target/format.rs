@@ -50,8 +50,9 @@ fn system_op(op: Op) -> &'static str {
 }
 
 /// The canonical string, built in one buffer (it is made for every row of
-/// every form). Takes the text kinds' text instead of copying it.
-fn canonical(p: &mut Parsed) -> Option<String> {
+/// every form). Takes the text kinds' text instead of copying it; `number` is
+/// the value with two places, which the system's split shows as well.
+fn canonical(p: &mut Parsed, number: Option<&str>) -> Option<String> {
     let unit = |out: &mut String, u: &Option<String>| {
         if let Some(u) = u {
             out.push('(');
@@ -68,7 +69,7 @@ fn canonical(p: &mut Parsed) -> Option<String> {
         Kind::Qualitative | Kind::Relative => return None,
         Kind::Quantitative | Kind::Duration => {
             out.push_str(op_symbol(p.op?));
-            push_fixed2(&mut out, p.value?);
+            out.push_str(number?);
             unit(&mut out, &p.unit);
         }
         Kind::Range => {
@@ -101,15 +102,20 @@ fn warn(code: &'static str, end: u32, zh: String, en: String) -> Diagnostic {
 }
 
 /// The split form, or a warning saying why the target cannot be entered that way.
-fn system(p: &Parsed, canonical: &str, end: u32) -> Result<Option<SystemTarget>, Diagnostic> {
+fn system(
+    p: &Parsed,
+    canonical: &str,
+    number: Option<String>,
+    end: u32,
+) -> Result<Option<SystemTarget>, Diagnostic> {
     if p.status != Status::Valid {
         return Ok(None);
     }
     let split = match p.kind {
-        Some(Kind::Quantitative | Kind::Duration | Kind::Rank) => match (p.op, p.value) {
-            (Some(op), Some(v)) => SystemTarget {
+        Some(Kind::Quantitative | Kind::Duration | Kind::Rank) => match (p.op, number) {
+            (Some(op), Some(value)) => SystemTarget {
                 operator: system_op(op),
-                value: fixed2(v),
+                value,
                 unit: p.unit.clone(),
             },
             _ => return Ok(None),
@@ -173,18 +179,22 @@ fn hint(p: &Parsed, canonical: Option<&str>, ctx: &Context) -> String {
             (Some(Kind::Placeholder), _) => "不适用".into(),
             (Some(Kind::Qualitative), _) => "定性指标".into(),
             (Some(Kind::Relative), _) => "相对指标：与参照值比较".into(),
-            (Some(Kind::Deadline), Some(c)) => format!("完成时限：{c}"),
-            (Some(Kind::Range), Some(c)) => format!("区间：{c}"),
-            (_, Some(c)) => format!("规范写法：{c}"),
+            (Some(Kind::Deadline), Some(c)) => ["完成时限：", c].concat(),
+            (Some(Kind::Range), Some(c)) => ["区间：", c].concat(),
+            (_, Some(c)) => ["规范写法：", c].concat(),
             _ => String::new(),
         },
     }
 }
 
 pub fn build(input: &str, mut p: Parsed, ctx: &Context) -> Target {
-    let canonical = canonical(&mut p);
+    let number = match p.kind {
+        Some(Kind::Quantitative | Kind::Duration | Kind::Rank) => p.value.map(fixed2),
+        _ => None,
+    };
+    let canonical = canonical(&mut p, number.as_deref());
     let end = u32::try_from(input.encode_utf16().count()).unwrap_or(u32::MAX);
-    let system = match system(&p, canonical.as_deref().unwrap_or(""), end) {
+    let system = match system(&p, canonical.as_deref().unwrap_or(""), number, end) {
         Ok(s) => s,
         Err(d) => {
             p.diagnostics.push(d);
