@@ -5,7 +5,7 @@
 use super::check::{RowLabel, RowPointer};
 use super::{review, Check, Rule, Scope};
 use crate::report::Severity;
-use crate::target::lexicon::Firsts;
+use crate::target::lexicon::Words;
 use crate::target::{Diagnostic, Kind, Op, Status, Target};
 use rust_decimal::Decimal;
 
@@ -268,26 +268,20 @@ pub const ENGINE_RULES: &[Rule] = &[
 ];
 
 /// Which word lists a name hits, found in one pass over its characters;
-/// only characters some word begins with start a scan of the lists.
+/// a list is spelled out only where one of its words may begin.
 fn word_hits(name: &str) -> u8 {
-    const LISTS: [(&[&str], u8); 5] = [
-        (RATE_WORDS, RATE),
-        (GROWTH_WORDS, GROWTH),
-        (BAD_WORDS, BAD),
-        (BAD_EXCEPT, EXCEPT),
-        (GOOD_WORDS, GOOD),
+    const LISTS: [(&Words, u8); 5] = [
+        (&RATE_WORDS, RATE),
+        (&GROWTH_WORDS, GROWTH),
+        (&BAD_WORDS, BAD),
+        (&BAD_EXCEPT, EXCEPT),
+        (&GOOD_WORDS, GOOD),
     ];
-    static FIRSTS: std::sync::OnceLock<Firsts> = std::sync::OnceLock::new();
-    let firsts =
-        FIRSTS.get_or_init(|| Firsts::of(LISTS.iter().flat_map(|(l, _)| l.iter().copied())));
     let mut hits = 0u8;
     for (i, c) in name.char_indices() {
-        if !firsts.contains(c) {
-            continue;
-        }
         let rest = name.get(i..).unwrap_or_default();
-        for (list, bit) in LISTS {
-            if list.iter().any(|w| rest.starts_with(w)) {
+        for (words, bit) in LISTS {
+            if words.may_begin(c) && words.list.iter().any(|w| rest.starts_with(w)) {
                 hits |= bit;
             }
         }
@@ -301,9 +295,9 @@ const BAD: u8 = 4;
 const EXCEPT: u8 = 8;
 const GOOD: u8 = 16;
 
-const RATE_WORDS: &[&str] = &["率", "满意度", "比例", "占比"];
-const GROWTH_WORDS: &[&str] = &["增长", "增幅", "提升", "提高", "上升", "增加"];
-const BAD_WORDS: &[&str] = &[
+const RATE_WORDS: Words = Words::new(&["率", "满意度", "比例", "占比"]);
+const GROWTH_WORDS: Words = Words::new(&["增长", "增幅", "提升", "提高", "上升", "增加"]);
+const BAD_WORDS: Words = Words::new(&[
     "故障",
     "事故",
     "差错",
@@ -316,8 +310,8 @@ const BAD_WORDS: &[&str] = &[
     "重复率",
     "违规",
     "缺陷",
-];
-const BAD_EXCEPT: &[&str] = &[
+]);
+const BAD_EXCEPT: Words = Words::new(&[
     "下降",
     "降低",
     "减少",
@@ -327,8 +321,8 @@ const BAD_EXCEPT: &[&str] = &[
     "办结",
     "查处",
     "解决",
-];
-const GOOD_WORDS: &[&str] = &[
+]);
+const GOOD_WORDS: Words = Words::new(&[
     "满意度",
     "满意率",
     "合格率",
@@ -348,7 +342,7 @@ const GOOD_WORDS: &[&str] = &[
     "建档率",
     "签约率",
     "落实率",
-];
+]);
 const PERCENT_UNITS: &[&str] = &["%", "个百分点", "‰"];
 /// Name endings that call for one unit.
 const COUNT_UNITS: &[(&str, &str)] = &[

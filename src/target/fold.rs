@@ -3,6 +3,8 @@
 //! character keeps the UTF-16 span of the original so diagnostics underline the
 //! characters the person actually typed.
 
+use super::charset::CharSet;
+
 /// One folded character and where it came from (UTF-16 code units of the input).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Ch {
@@ -145,30 +147,20 @@ const TRADITIONAL: &[(char, char)] = &[
     ('驗', '验'),
 ];
 
-/// One bit per code point modulo 1024 for the table's characters: nearly
-/// every character of a form is not in it, and one bit test says so.
-const TRADITIONAL_BITS: [u64; 16] = bloom(TRADITIONAL);
-
-// Evaluated at compile time: an index out of range fails the build, it
-// cannot panic at run time.
-#[allow(clippy::indexing_slicing)]
-const fn bloom(table: &[(char, char)]) -> [u64; 16] {
-    let mut bits = [0u64; 16];
-    let mut i = 0;
-    while i < table.len() {
-        let h = table[i].0 as u32 & 1023;
-        bits[(h >> 6) as usize] |= 1 << (h & 63);
-        i = i.saturating_add(1);
+/// The table's traditional characters: nearly every character of a form is
+/// not one of them, and the set says so without a search.
+const TRADITIONAL_SET: CharSet = {
+    let mut set = CharSet::EMPTY;
+    let mut rest = TRADITIONAL;
+    while let [(t, _), tail @ ..] = rest {
+        set = set.with(*t as u32);
+        rest = tail;
     }
-    bits
-}
+    set
+};
 
 fn traditional(c: char) -> char {
-    let h = c as u32 & 1023;
-    let maybe = TRADITIONAL_BITS
-        .get((h >> 6) as usize)
-        .is_some_and(|w| (w >> (h & 63)) & 1 == 1);
-    if !maybe {
+    if !TRADITIONAL_SET.may_contain(c) {
         return c;
     }
     TRADITIONAL

@@ -2,11 +2,55 @@
 //! reference phrases of relative targets and direction words. Longest entries
 //! first wherever one entry is a prefix of another.
 
+use super::charset::CharSet;
 use super::fold::Ch;
 use super::Op;
 
+/// A word list with the set of characters its words begin with. The grammar
+/// tries tables at every position of a text, and at most positions no word
+/// of the table begins: the set says so instead of spelling the table through.
+pub struct Words {
+    pub list: &'static [&'static str],
+    firsts: CharSet,
+}
+
+impl Words {
+    pub const fn new(list: &'static [&'static str]) -> Words {
+        let mut firsts = CharSet::EMPTY;
+        let mut rest = list;
+        while let [w, tail @ ..] = rest {
+            firsts = firsts.with_first_of(w);
+            rest = tail;
+        }
+        Words { list, firsts }
+    }
+
+    /// Whether some word of the list may begin with `c`.
+    pub fn may_begin(&self, c: char) -> bool {
+        self.firsts.may_contain(c)
+    }
+}
+
+/// Operator words with what they mean, with the same set as [`Words`].
+pub struct Ops {
+    pub list: &'static [(&'static str, Op)],
+    firsts: CharSet,
+}
+
+impl Ops {
+    pub const fn new(list: &'static [(&'static str, Op)]) -> Ops {
+        let mut firsts = CharSet::EMPTY;
+        let mut rest = list;
+        while let [(w, _), tail @ ..] = rest {
+            firsts = firsts.with_first_of(w);
+            rest = tail;
+        }
+        Ops { list, firsts }
+    }
+}
+
 /// Operators written as symbols, after folding (full-width forms are folded already).
-pub const SYMBOL_OPS: &[(&str, Op)] = &[
+pub const SYMBOL_OPS: Ops = Ops::new(&[
     (">=", Op::Ge),
     ("<=", Op::Le),
     ("==", Op::Eq),
@@ -15,10 +59,10 @@ pub const SYMBOL_OPS: &[(&str, Op)] = &[
     (">", Op::Gt),
     ("<", Op::Lt),
     ("=", Op::Eq),
-];
+]);
 
 /// Operators written as words before the number.
-pub const PREFIX_OPS: &[(&str, Op)] = &[
+pub const PREFIX_OPS: Ops = Ops::new(&[
     ("大于或等于", Op::Ge),
     ("小于或等于", Op::Le),
     ("大于等于", Op::Ge),
@@ -48,10 +92,10 @@ pub const PREFIX_OPS: &[(&str, Op)] = &[
     ("低于", Op::Lt),
     ("少于", Op::Lt),
     ("等于", Op::Eq),
-];
+]);
 
 /// Operators written as words after the value (`98%以上`, `2小时内`).
-pub const SUFFIX_OPS: &[(&str, Op)] = &[
+pub const SUFFIX_OPS: Ops = Ops::new(&[
     ("及以上", Op::Ge),
     ("及以下", Op::Le),
     ("以上", Op::Ge),
@@ -59,10 +103,10 @@ pub const SUFFIX_OPS: &[(&str, Op)] = &[
     ("以内", Op::Le),
     ("之内", Op::Le),
     ("内", Op::Le),
-];
+]);
 
 /// Units seen in real forms (and their close relatives), longest first.
-pub const UNITS: &[&str] = &[
+pub const UNITS: Words = Words::new(&[
     "个百分点",
     "个工作日",
     "平方米",
@@ -155,7 +199,7 @@ pub const UNITS: &[&str] = &[
     "箱",
     "包",
     "瓶",
-];
+]);
 
 /// Units of time: a number in one of them is a duration.
 pub const DURATION_UNITS: &[&str] = &[
@@ -175,7 +219,7 @@ pub const DURATION_UNITS: &[&str] = &[
 const NOT_A_UNIT: &str = "的以及前内之和与或至到余多左右为是每共计在于即等后上下中并且不也都已将把被从向对比较约近超达低高大小";
 
 /// Phrases that make a target relative to another quantity.
-pub const REFERENCES: &[&str] = &[
+pub const REFERENCES: Words = Words::new(&[
     "上一年度",
     "上一年",
     "上年度",
@@ -193,10 +237,10 @@ pub const REFERENCES: &[&str] = &[
     "基期",
     "预算",
     "基准",
-];
+]);
 
 /// Words saying that more is better.
-pub const HIGHER_WORDS: &[&str] = &[
+pub const HIGHER_WORDS: Words = Words::new(&[
     "有增长",
     "增加",
     "增长",
@@ -208,13 +252,16 @@ pub const HIGHER_WORDS: &[&str] = &[
     "改善",
     "优化",
     "增强",
-];
+]);
 
 /// Words saying that less is better.
-pub const LOWER_WORDS: &[&str] = &["减少", "下降", "降低", "缩短", "压缩", "节约"];
+pub const LOWER_WORDS: Words = Words::new(&["减少", "下降", "降低", "缩短", "压缩", "节约"]);
 
 /// Words after a date that mean "by then".
-pub const BY_MARKERS: &[&str] = &["之前", "以前", "前", "之内", "以内", "内", "止"];
+pub const BY_MARKERS: Words = Words::new(&["之前", "以前", "前", "之内", "以内", "内", "止"]);
+
+/// Words that compare with something (`较上年`, `与去年持平`).
+pub const COMPARISONS: Words = Words::new(&["较", "相比", "比", "持平", "同比", "环比"]);
 
 /// Whether `word` is spelled at `s[i..]`.
 pub fn at(s: &[Ch], i: usize, word: &str) -> bool {
@@ -228,88 +275,31 @@ pub fn at(s: &[Ch], i: usize, word: &str) -> bool {
     true
 }
 
-/// The characters some word of a set of tables begins with: one bit per
-/// character of the Basic Multilingual Plane (8 KB, built once per set).
-/// Most characters of a text begin no word, so word scans are skipped for them.
-pub struct Firsts {
-    bits: Vec<u64>,
-    /// Some word begins outside the BMP: such characters always scan.
-    astral: bool,
-}
-
-impl Firsts {
-    pub fn of<'a>(words: impl IntoIterator<Item = &'a str>) -> Firsts {
-        let mut f = Firsts {
-            bits: vec![0u64; 1024],
-            astral: false,
-        };
-        for first in words.into_iter().filter_map(|w| w.chars().next()) {
-            let n = first as usize;
-            match f.bits.get_mut(n / 64) {
-                Some(word) => *word |= 1 << (n % 64),
-                None => f.astral = true,
-            }
-        }
-        f
-    }
-
-    pub fn contains(&self, c: char) -> bool {
-        let n = c as usize;
-        self.bits
-            .get(n / 64)
-            .map_or(self.astral, |word| word & (1 << (n % 64)) != 0)
-    }
-}
-
-/// Whether some word of some table begins with `c`: the grammar tries
-/// several tables at every position of the text.
-fn begins_any(c: char) -> bool {
-    static FIRSTS: std::sync::OnceLock<Firsts> = std::sync::OnceLock::new();
-    FIRSTS
-        .get_or_init(|| {
-            let ops = SYMBOL_OPS
-                .iter()
-                .chain(PREFIX_OPS)
-                .chain(SUFFIX_OPS)
-                .map(|(w, _)| *w);
-            let words = [
-                UNITS,
-                DURATION_UNITS,
-                REFERENCES,
-                HIGHER_WORDS,
-                LOWER_WORDS,
-                BY_MARKERS,
-            ]
-            .concat();
-            Firsts::of(ops.chain(words))
-        })
-        .contains(c)
-}
-
 /// The first entry of `table` spelled at `s[i..]`, with its length in characters.
-pub fn longest<T: Copy>(s: &[Ch], i: usize, table: &[(&str, T)]) -> Option<(usize, T)> {
-    if !s.get(i).is_some_and(|ch| begins_any(ch.c)) {
+pub fn longest(s: &[Ch], i: usize, table: &Ops) -> Option<(usize, Op)> {
+    if !s.get(i).is_some_and(|ch| table.firsts.may_contain(ch.c)) {
         return None;
     }
     table
+        .list
         .iter()
         .find(|(w, _)| at(s, i, w))
         .map(|(w, v)| (w.chars().count(), *v))
 }
 
 /// The first word of `words` spelled at `s[i..]`.
-pub fn word_at<'w>(s: &[Ch], i: usize, words: &[&'w str]) -> Option<&'w str> {
-    if !s.get(i).is_some_and(|ch| begins_any(ch.c)) {
+pub fn word_at(s: &[Ch], i: usize, words: &Words) -> Option<&'static str> {
+    if !s.get(i).is_some_and(|ch| words.may_begin(ch.c)) {
         return None;
     }
-    words.iter().copied().find(|w| at(s, i, w))
+    words.list.iter().copied().find(|w| at(s, i, w))
 }
 
 /// Whether the rest of the text from `i` is a proper beginning of some word in `words`.
-pub fn begins_word(s: &[Ch], i: usize, words: &[&str]) -> bool {
+pub fn begins_word(s: &[Ch], i: usize, words: &Words) -> bool {
     let rest = s.get(i..).unwrap_or(&[]);
     !rest.is_empty()
-        && words.iter().any(|w| {
+        && words.list.iter().any(|w| {
             let n = w.chars().count();
             rest.len() < n && w.chars().zip(rest.iter()).all(|(a, b)| a == b.c)
         })
@@ -326,6 +316,40 @@ pub fn is_han(c: char) -> bool {
 }
 
 /// Whether any word of `words` occurs in `s`.
-pub fn contains_any(s: &[Ch], words: &[&str]) -> bool {
+pub fn contains_any(s: &[Ch], words: &Words) -> bool {
     (0..s.len()).any(|i| word_at(s, i, words).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_word_passes_its_table_filter() {
+        let words = [
+            &UNITS,
+            &REFERENCES,
+            &HIGHER_WORDS,
+            &LOWER_WORDS,
+            &BY_MARKERS,
+            &COMPARISONS,
+        ];
+        for table in words {
+            for w in table.list {
+                assert!(w.chars().next().is_some_and(|c| table.may_begin(c)), "{w}");
+            }
+        }
+        for table in [&SYMBOL_OPS, &PREFIX_OPS, &SUFFIX_OPS] {
+            for (w, _) in table.list {
+                assert!(
+                    w.chars()
+                        .next()
+                        .is_some_and(|c| table.firsts.may_contain(c)),
+                    "{w}"
+                );
+            }
+        }
+        // Digits, on every number of every target, begin no unit or reference.
+        assert!(!('0'..='9').any(|c| UNITS.may_begin(c) || REFERENCES.may_begin(c)));
+    }
 }

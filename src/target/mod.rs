@@ -3,12 +3,14 @@
 //! split form, and says while typing whether the text is empty, incomplete,
 //! valid or invalid.
 //!
+//! * `charset` — compile-time character sets that skip most table lookups
 //! * `fold`    — full-width, look-alike and traditional characters, UTF-16 spans
 //! * `number`  — ASCII and Chinese numerals
 //! * `lexicon` — operator words, units, reference and direction words
 //! * `parse`   — the grammar
 //! * `format`  — canonical string, `system` split, hints
 
+mod charset;
 pub mod fold;
 mod format;
 pub(crate) mod lexicon;

@@ -12,8 +12,9 @@
 
 use super::fold::{fold, Ch};
 use super::lexicon::{
-    at, begins_word, contains_any, longest, measure_word, word_at, BY_MARKERS, DURATION_UNITS,
-    HIGHER_WORDS, LOWER_WORDS, PREFIX_OPS, REFERENCES, SUFFIX_OPS, SYMBOL_OPS, UNITS,
+    at, begins_word, contains_any, longest, measure_word, word_at, BY_MARKERS, COMPARISONS,
+    DURATION_UNITS, HIGHER_WORDS, LOWER_WORDS, PREFIX_OPS, REFERENCES, SUFFIX_OPS, SYMBOL_OPS,
+    UNITS,
 };
 use super::number::{self, Scan};
 use super::{Context, Diagnostic, Direction, Kind, Op, Status, MAX_TARGET_LEN};
@@ -191,9 +192,9 @@ fn op_direction(op: Op) -> Direction {
 }
 
 fn word_direction(s: &[Ch]) -> Option<Direction> {
-    if contains_any(s, LOWER_WORDS) {
+    if contains_any(s, &LOWER_WORDS) {
         Some(Direction::Lower)
-    } else if contains_any(s, HIGHER_WORDS) {
+    } else if contains_any(s, &HIGHER_WORDS) {
         Some(Direction::Higher)
     } else {
         None
@@ -202,19 +203,17 @@ fn word_direction(s: &[Ch]) -> Option<Direction> {
 
 /// An operator at `i`, symbol or word, with its length.
 fn op_at(s: &[Ch], i: usize) -> Option<(usize, Op)> {
-    longest(s, i, SYMBOL_OPS).or_else(|| longest(s, i, PREFIX_OPS))
+    longest(s, i, &SYMBOL_OPS).or_else(|| longest(s, i, &PREFIX_OPS))
 }
 
 // ---------------------------------------------------------------- relative
 
 fn relative(s: &[Ch]) -> Option<Parsed> {
-    if !contains_any(s, REFERENCES) {
+    if !contains_any(s, &REFERENCES) {
         return None;
     }
     let op = op_at(s, 0).map(|(_, op)| op);
-    let compares = op.is_some()
-        || contains_any(s, &["较", "相比", "比", "持平", "同比", "环比"])
-        || word_direction(s).is_some();
+    let compares = op.is_some() || contains_any(s, &COMPARISONS) || word_direction(s).is_some();
     if !compares {
         return None;
     }
@@ -306,7 +305,7 @@ fn deadline(s: &[Ch], ctx: &Context) -> Option<Parsed> {
         }
         DateScan::Found { date, end } => {
             let mut k = skip_spaces(s, end);
-            if let Some(m) = word_at(s, k, BY_MARKERS) {
+            if let Some(m) = word_at(s, k, &BY_MARKERS) {
                 k = k.saturating_add(m.chars().count());
             }
             let prefix = trim(s.get(..start).unwrap_or(&[]));
@@ -453,8 +452,9 @@ fn numeric_date(s: &[Ch], i: usize, year: i32, sep: char) -> Option<DateScan> {
         return Some(DateScan::Incomplete);
     }
     if s.get(k).is_none_or(|c| c.c != sep) || !digit(s, k.saturating_add(1)) {
-        let by =
-            word_at(s, skip_spaces(s, k), BY_MARKERS).is_some() || at(s, k, "底") || at(s, k, "末");
+        let by = word_at(s, skip_spaces(s, k), &BY_MARKERS).is_some()
+            || at(s, k, "底")
+            || at(s, k, "末");
         if dotted && !by {
             return None;
         }
@@ -543,7 +543,7 @@ fn chinese_value_at(s: &[Ch], i: usize) -> bool {
     if s.get(k).is_some_and(|c| c.c == '余' || c.c == '多') {
         k = k.saturating_add(1);
     }
-    let unit_follows = word_at(s, k, UNITS).is_some();
+    let unit_follows = word_at(s, k, &UNITS).is_some();
     let lead = i == 0
         || prev == Some('前')
         || ["完成", "达到", "共", "计"]
@@ -555,12 +555,12 @@ fn chinese_value_at(s: &[Ch], i: usize) -> bool {
 fn find_anchor(s: &[Ch]) -> Option<(usize, Anchor)> {
     let mut i = 0;
     while i < s.len() {
-        if longest(s, i, SYMBOL_OPS).is_some() {
+        if longest(s, i, &SYMBOL_OPS).is_some() {
             return Some((i, Anchor::Number));
         }
-        if let Some((n, op)) = longest(s, i, PREFIX_OPS) {
+        if let Some((n, op)) = longest(s, i, &PREFIX_OPS) {
             let k = skip_spaces(s, i.saturating_add(n));
-            if k >= s.len() || number_start(s, k) || longest(s, k, SYMBOL_OPS).is_some() {
+            if k >= s.len() || number_start(s, k) || longest(s, k, &SYMBOL_OPS).is_some() {
                 return Some((i, Anchor::Word(n, op)));
             }
             i = i.saturating_add(n);
@@ -661,7 +661,7 @@ fn quantity(s: &[Ch], i: usize) -> QScan {
                 j = j.saturating_add(1);
             }
             let j = skip_spaces(s, j);
-            let unit_follows = word_at(s, j, UNITS).is_some()
+            let unit_follows = word_at(s, j, &UNITS).is_some()
                 || s.get(j).is_some_and(|c| c.c == '(' || measure_word(c.c));
             if unit_follows {
                 match value.checked_mul(mag) {
@@ -715,13 +715,13 @@ fn quantity(s: &[Ch], i: usize) -> QScan {
                     ))
                 }
             }
-        } else if let Some(w) = word_at(s, u, UNITS) {
+        } else if let Some(w) = word_at(s, u, &UNITS) {
             unit = Some(w.to_string());
             k = u.saturating_add(w.chars().count());
         } else if s.get(u).is_some_and(|c| measure_word(c.c)) {
             unit = s.get(u).map(|c| c.c.to_string());
             k = u.saturating_add(1);
-        } else if begins_word(s, u, UNITS) {
+        } else if begins_word(s, u, &UNITS) {
             unit_pending = true;
             k = s.len();
         }
@@ -750,10 +750,10 @@ fn value(s: &[Ch]) -> Option<Parsed> {
     }
     let op_start = k;
     let mut sym_op = None;
-    if let Some((n, op)) = longest(s, k, SYMBOL_OPS) {
+    if let Some((n, op)) = longest(s, k, &SYMBOL_OPS) {
         sym_op = Some(op);
         k = skip_spaces(s, k.saturating_add(n));
-        if let Some((n2, _)) = longest(s, k, SYMBOL_OPS) {
+        if let Some((n2, _)) = longest(s, k, &SYMBOL_OPS) {
             p.status = Status::Invalid;
             p.op = Some(op);
             return Some(p.with(diag(
@@ -790,7 +790,7 @@ fn value(s: &[Ch]) -> Option<Parsed> {
         )));
     }
     if !number_start(s, k) {
-        if begins_word(s, k, REFERENCES) {
+        if begins_word(s, k, &REFERENCES) {
             p.status = Status::Incomplete;
             p.kind = Some(Kind::Relative);
             return Some(p);
@@ -900,7 +900,7 @@ fn value(s: &[Ch]) -> Option<Parsed> {
     // Suffix operator: 以上, 以内, 内.
     let sfx = skip_spaces(s, k);
     let mut suffix_op = None;
-    if let Some((n, o)) = longest(s, sfx, SUFFIX_OPS) {
+    if let Some((n, o)) = longest(s, sfx, &SUFFIX_OPS) {
         suffix_op = Some(o);
         k = sfx.saturating_add(n);
     }
