@@ -38,18 +38,22 @@ pub struct Issue {
 pub struct Params(Vec<(&'static str, String)>);
 
 impl Params {
-    pub fn new(pairs: &[(&'static str, String)]) -> Params {
+    pub fn new(mut pairs: Vec<(&'static str, String)>) -> Params {
         // At most a handful of pairs: an insertion sort keeps the wasm module
         // free of the general sort's code.
-        let mut v: Vec<(&'static str, String)> = Vec::with_capacity(pairs.len());
-        for (k, val) in pairs {
-            let at = v
-                .iter()
-                .position(|(existing, _)| *existing > *k)
-                .unwrap_or(v.len());
-            v.insert(at, (k, val.clone()));
+        for i in 1..pairs.len() {
+            let mut j = i;
+            while let Some(w) = j.checked_sub(1).and_then(|p| pairs.get_mut(p..=j)) {
+                match w {
+                    [a, b] if a.0 > b.0 => {
+                        std::mem::swap(a, b);
+                        j = j.saturating_sub(1);
+                    }
+                    _ => break,
+                }
+            }
         }
-        Params(v)
+        Params(pairs)
     }
 
     /// The value named `key`.

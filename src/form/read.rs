@@ -72,7 +72,7 @@ impl Reader<'_> {
             path,
             format!("字段 {path} 应为{expected_zh}，实际是 {actual}"),
             format!("{path} must be {expected_en}, found {actual}"),
-            &[
+            vec![
                 ("expected", expected_en.to_string()),
                 ("actual", actual.to_string()),
             ],
@@ -91,7 +91,7 @@ impl Reader<'_> {
                 p.clone(),
                 format!("未知字段“{key}”，系统不会保存，请检查拼写"),
                 format!("unknown field \"{key}\" is ignored"),
-                &[("field", key.to_string())],
+                vec![("field", key.to_string())],
             );
         }
         let more = unknown.count();
@@ -103,7 +103,7 @@ impl Reader<'_> {
                 path.as_str(),
                 format!("{shown} 还有 {more} 个未知字段未列出"),
                 format!("{more} more unknown fields in {shown}"),
-                &[("more", more.to_string())],
+                vec![("more", more.to_string())],
             );
         }
     }
@@ -135,7 +135,7 @@ impl Reader<'_> {
                     "{p} has {n} characters, more than {}",
                     limits::MAX_TEXT_CHARS
                 ),
-                &[
+                vec![
                     ("limit", limits::MAX_TEXT_CHARS.to_string()),
                     ("actual", n.to_string()),
                 ],
@@ -236,7 +236,7 @@ impl Reader<'_> {
                     p.clone(),
                     format!("{p} 有 {} 行，超过上限 {limit} 行", a.len()),
                     format!("{p} has {} rows, more than {limit}", a.len()),
-                    &[
+                    vec![
                         ("limit", limit.to_string()),
                         ("actual", a.len().to_string()),
                     ],

@@ -89,7 +89,7 @@ pub fn check(c: &mut Check) {
                     display(s),
                     display(cur)
                 ),
-                &[
+                vec![
                     ("expected", amount::canonical(cur)),
                     ("actual", amount::canonical(s)),
                 ],
@@ -111,7 +111,7 @@ pub fn check(c: &mut Check) {
                     display(cur),
                     display(t)
                 ),
-                &[
+                vec![
                     ("current", amount::canonical(cur)),
                     ("total", amount::canonical(t)),
                 ],
@@ -133,7 +133,7 @@ pub fn check(c: &mut Check) {
                     display(e),
                     display(p)
                 ),
-                &[
+                vec![
                     ("executed", amount::canonical(e)),
                     ("budget", amount::canonical(p)),
                 ],

@@ -74,7 +74,7 @@ pub fn check(c: &mut Check) {
                 path,
                 format!("{label}“{v}”不是可选项，应为：{list}"),
                 format!("{label} \"{v}\" is not one of: {list}"),
-                &[("value", v.to_string()), ("allowed", list.clone())],
+                vec![("value", v.to_string()), ("allowed", list.clone())],
             );
         }
     }

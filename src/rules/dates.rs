@@ -63,7 +63,7 @@ pub fn check(c: &mut Check) {
                     path,
                     format!("{label}“{v}”无法识别，请写成 2024-01-01 这样的日期"),
                     format!("{en} \"{v}\" is not a date; write it like 2024-01-01"),
-                    &[("value", v.to_string())],
+                    vec![("value", v.to_string())],
                 );
             }
         }
@@ -77,7 +77,7 @@ pub fn check(c: &mut Check) {
             "/year",
             format!("年度 {y} 不是有效年份"),
             format!("year {y} is not a plausible year"),
-            &[("value", y.to_string())],
+            vec![("value", y.to_string())],
         );
     }
     let (Some(start), Some(end)) = (c.start, c.end) else {
@@ -89,7 +89,7 @@ pub fn check(c: &mut Check) {
             "/endDate",
             format!("计划完成日期 {end} 早于计划开始日期 {start}"),
             format!("end date {end} is before start date {start}"),
-            &[("start", start.to_string()), ("end", end.to_string())],
+            vec![("start", start.to_string()), ("end", end.to_string())],
         );
         return;
     }
@@ -100,7 +100,7 @@ pub fn check(c: &mut Check) {
                 "/year",
                 format!("申报年度 {y} 不在项目实施期 {start} 至 {end} 内"),
                 format!("budget year {y} is outside the project period {start} to {end}"),
-                &[
+                vec![
                     ("year", y.to_string()),
                     ("start", start.to_string()),
                     ("end", end.to_string()),
@@ -119,7 +119,7 @@ pub fn check(c: &mut Check) {
             "/projectNature",
             format!("项目性质为“{nature}”，但实施期 {start} 至 {end} 跨越多个年度；跨年度项目通常为阶段性项目"),
             format!("a recurring project (\"{nature}\") spans {start} to {end}"),
-            &[("nature", nature.clone()), ("start", start.to_string()), ("end", end.to_string())],
+            vec![("nature", nature.clone()), ("start", start.to_string()), ("end", end.to_string())],
         );
     }
 }

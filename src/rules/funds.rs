@@ -71,7 +71,7 @@ pub fn amount_at(c: &mut Check, text: &Option<String>, path: &str, label: &str) 
                 path,
                 format!("{label}“{t}”{}", e.zh()),
                 format!("{label} \"{t}\": {e}"),
-                &[("value", t.to_string()), ("reason", e.to_string())],
+                vec![("value", t.to_string()), ("reason", e.to_string())],
             );
             None
         }
@@ -133,7 +133,7 @@ pub fn check(c: &mut Check) {
                     display(a),
                     display(s)
                 ),
-                &[
+                vec![
                     ("expected", amount::canonical(s)),
                     ("actual", amount::canonical(a)),
                 ],
@@ -158,7 +158,7 @@ pub fn check(c: &mut Check) {
                     display(t),
                     display(s)
                 ),
-                &[
+                vec![
                     ("expected", amount::canonical(s)),
                     ("actual", amount::canonical(t)),
                 ],
@@ -180,7 +180,7 @@ pub fn check(c: &mut Check) {
                     display(a),
                     display(t)
                 ),
-                &[
+                vec![
                     ("annual", amount::canonical(a)),
                     ("total", amount::canonical(t)),
                 ],
@@ -199,6 +199,6 @@ fn missing_total(c: &mut Check) {
         "/funds/total",
         format!("项目实施期为 {s}–{e} 年，跨年度项目须填写项目资金总额"),
         format!("the project runs {s}–{e}; a multi-year project needs its total funds"),
-        &[("startYear", s.to_string()), ("endYear", e.to_string())],
+        vec![("startYear", s.to_string()), ("endYear", e.to_string())],
     );
 }

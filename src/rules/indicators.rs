@@ -131,7 +131,7 @@ fn level2_fit(c: &mut Check, p: RowPointer, row: RowLabel, core: &str, level2: &
                 "{row}是满意度指标，应放在“满意度指标—服务对象满意度指标”下，而不是“{canonical}”"
             ),
             format!("a satisfaction indicator belongs under 服务对象满意度指标, not {canonical}"),
-            &[
+            vec![
                 ("expectedLevel2", "服务对象满意度指标".into()),
                 ("level2", canonical),
             ],
@@ -146,7 +146,7 @@ fn level2_fit(c: &mut Check, p: RowPointer, row: RowLabel, core: &str, level2: &
                 p.at("level2"),
                 format!("{row}放在“{canonical}”下，但名称与{topic}无关，请核对二级指标"),
                 format!("the name does not relate to {canonical}"),
-                &[("topic", topic.to_string()), ("level2", canonical)],
+                vec![("topic", topic.to_string()), ("level2", canonical)],
             );
         }
     }
@@ -156,11 +156,14 @@ const NAME_MAX: usize = 100;
 
 pub fn check(c: &mut Check) {
     let t = c.template;
-    let level1_names = taxonomy::levels(t)
-        .iter()
-        .map(|l| l.canonical)
-        .collect::<Vec<_>>()
-        .join("、");
+    // Listed in a message only when a row needs it.
+    let level1_names = || {
+        taxonomy::levels(t)
+            .iter()
+            .map(|l| l.canonical)
+            .collect::<Vec<_>>()
+            .join("、")
+    };
     let mut seen: BTreeMap<(Cow<str>, &str, &str), usize> = BTreeMap::new();
     let mut covered: Vec<(&str, &str)> = Vec::new();
     // The rows are lent out while findings are added, then put back.
@@ -173,23 +176,26 @@ pub fn check(c: &mut Check) {
         let l1_text = ind.level1.as_deref().unwrap_or_default();
         let l2_text = ind.level2.as_deref().unwrap_or_default();
         match lv.level1 {
-            None if l1_text.trim().is_empty() => c.findings.add(
-                &INDICATOR_LEVEL1_UNKNOWN,
-                p.at("level1"),
-                format!("{row}未填写一级指标，应为：{level1_names}"),
-                format!("row {} has no level-1", i.saturating_add(1)),
-                &[("allowed", level1_names.clone())],
-            ),
-            None => c.findings.add(
-                &INDICATOR_LEVEL1_UNKNOWN,
-                p.at("level1"),
-                format!("{row}的一级指标“{l1_text}”不是本模板的一级指标，应为：{level1_names}"),
-                format!("level-1 \"{l1_text}\" is not one of: {level1_names}"),
-                &[
-                    ("value", l1_text.to_string()),
-                    ("allowed", level1_names.clone()),
-                ],
-            ),
+            None if l1_text.trim().is_empty() => {
+                let names = level1_names();
+                c.findings.add(
+                    &INDICATOR_LEVEL1_UNKNOWN,
+                    p.at("level1"),
+                    format!("{row}未填写一级指标，应为：{names}"),
+                    format!("row {} has no level-1", i.saturating_add(1)),
+                    vec![("allowed", names)],
+                )
+            }
+            None => {
+                let names = level1_names();
+                c.findings.add(
+                    &INDICATOR_LEVEL1_UNKNOWN,
+                    p.at("level1"),
+                    format!("{row}的一级指标“{l1_text}”不是本模板的一级指标，应为：{names}"),
+                    format!("level-1 \"{l1_text}\" is not one of: {names}"),
+                    vec![("value", l1_text.to_string()), ("allowed", names)],
+                )
+            }
             Some(parent) if lv.level1_is_level2 => c.findings.add(
                 &INDICATOR_LEVEL1_UNKNOWN,
                 p.at("level1"),
@@ -201,7 +207,7 @@ pub fn check(c: &mut Check) {
                     "\"{l1_text}\" is a level-2; it belongs under \"{}\"",
                     parent.canonical
                 ),
-                &[
+                vec![
                     ("value", l1_text.to_string()),
                     ("expectedLevel1", parent.canonical.to_string()),
                 ],
@@ -234,7 +240,7 @@ pub fn check(c: &mut Check) {
                         parent.canonical
                     ),
                     format!("row {} has no level-2", i.saturating_add(1)),
-                    &[("allowed", children.clone())],
+                    vec![("allowed", children.clone())],
                 );
             } else if !written_l2.is_empty() && !taxonomy::admits(parent, written_l2) {
                 match taxonomy::parents_of(t, written_l2).next() {
@@ -249,7 +255,7 @@ pub fn check(c: &mut Check) {
                             "level-2 \"{l2_text}\" belongs under \"{}\", not \"{}\"",
                             right.canonical, parent.canonical
                         ),
-                        &[
+                        vec![
                             ("value", l2_text.to_string()),
                             ("level1", parent.canonical.to_string()),
                             ("expectedLevel1", right.canonical.to_string()),
@@ -266,7 +272,7 @@ pub fn check(c: &mut Check) {
                                 parent.canonical
                             ),
                             format!("level-2 \"{l2_text}\" is not one of: {children}"),
-                            &[
+                            vec![
                                 ("value", l2_text.to_string()),
                                 ("allowed", children.clone()),
                             ],
@@ -292,7 +298,7 @@ pub fn check(c: &mut Check) {
                     "row {}: only one of name and target is \"-\"",
                     i.saturating_add(1)
                 ),
-                &[],
+                Vec::new(),
             );
         }
         if name_ph && target_ph {
@@ -304,7 +310,7 @@ pub fn check(c: &mut Check) {
                 p.at("name"),
                 format!("第{}行未填写三级指标名称", i.saturating_add(1)),
                 format!("row {} has no indicator name", i.saturating_add(1)),
-                &[],
+                Vec::new(),
             );
         }
         if blank(&ind.target) {
@@ -313,7 +319,7 @@ pub fn check(c: &mut Check) {
                 p.at("target"),
                 format!("{row}未填写指标值"),
                 format!("row {} has no target value", i.saturating_add(1)),
-                &[],
+                Vec::new(),
             );
         }
         let len = ind.name.as_deref().unwrap_or_default().chars().count();
@@ -329,7 +335,7 @@ pub fn check(c: &mut Check) {
                     "row {}: name has {len} characters (max {NAME_MAX})",
                     i.saturating_add(1)
                 ),
-                &[("length", len.to_string())],
+                vec![("length", len.to_string())],
             );
         }
         if t == Template::T2021 && !blank(&ind.name) {
@@ -360,7 +366,7 @@ pub fn check(c: &mut Check) {
                         i.saturating_add(1),
                         first.saturating_add(1)
                     ),
-                    &[("firstRow", first.to_string())],
+                    vec![("firstRow", first.to_string())],
                 ),
                 None => {
                     seen.insert(key, i);
@@ -415,7 +421,7 @@ fn coverage(c: &mut Check, covered: &[(&str, &str)]) {
             "/indicators",
             format!("缺少{zh}（占位的“-”行不算），请补充至少一条"),
             format!("no {key} indicator (placeholder rows do not count)"),
-            &[("missing", zh.to_string())],
+            vec![("missing", zh.to_string())],
         );
     }
 }

@@ -104,7 +104,7 @@ impl Findings {
         path: impl Into<String>,
         zh: String,
         en: String,
-        params: &[(&'static str, String)],
+        params: Vec<(&'static str, String)>,
     ) {
         self.add_at(rule, rule.severity, path, zh, en, params);
     }
@@ -117,7 +117,7 @@ impl Findings {
         path: impl Into<String>,
         zh: String,
         en: String,
-        params: &[(&'static str, String)],
+        params: Vec<(&'static str, String)>,
     ) {
         self.issues.push(Issue {
             code: rule.code,

@@ -132,7 +132,7 @@ pub fn check(c: &mut Check) {
             path,
             format!("请填写{zh}"),
             format!("{en} is required"),
-            &[("field", zh.to_string())],
+            vec![("field", zh.to_string())],
         );
     }
     if c.template == Template::T2021 && c.multi_year() && blank(&f.overall_goal) {
@@ -142,7 +142,7 @@ pub fn check(c: &mut Check) {
             "/overallGoal",
             format!("项目实施期为 {s}–{e} 年，跨年度项目须填写项目总目标"),
             format!("the project runs {s}–{e}; a multi-year project needs an overall goal"),
-            &[("startYear", s.to_string()), ("endYear", e.to_string())],
+            vec![("startYear", s.to_string()), ("endYear", e.to_string())],
         );
     }
 }

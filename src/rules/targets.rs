@@ -427,7 +427,7 @@ pub fn check(c: &mut Check) {
                     p,
                     format!("{row}：{}", d.message),
                     d.message_en.clone(),
-                    &[("input", t.input.clone())],
+                    vec![("input", t.input.clone())],
                 );
             }
         }
@@ -445,7 +445,7 @@ pub fn check(c: &mut Check) {
                     "\"{}\" is written canonically as \"{canonical}\"",
                     t.input.trim()
                 ),
-                &[
+                vec![
                     ("input", t.input.clone()),
                     ("canonical", canonical.to_string()),
                 ],
@@ -482,7 +482,7 @@ fn invalid(c: &mut Check, p: RowPointer, row: RowLabel, t: &Target) {
                 t.input.trim()
             ),
             format!("\"{}\" has no unit", t.input.trim()),
-            &params,
+            params,
         );
     } else {
         let state = if t.status == Status::Incomplete {
@@ -495,7 +495,7 @@ fn invalid(c: &mut Check, p: RowPointer, row: RowLabel, t: &Target) {
             p,
             format!("{row}的指标值“{}”{state}：{why}", t.input.trim()),
             format!("target \"{}\": {why_en}", t.input.trim()),
-            &params,
+            params,
         );
     }
 }
@@ -530,7 +530,7 @@ fn semantics(c: &mut Check, p: RowPointer, row: RowLabel, t: &Target, m: &Meanin
                 p,
                 format!("{row}的计量单位是“{unit}”，按指标名称应为“{e}”"),
                 format!("unit \"{unit}\" does not fit the indicator; expected {e}"),
-                &[("unit", unit.to_string()), ("expected", e.to_string())],
+                vec![("unit", unit.to_string()), ("expected", e.to_string())],
             );
         }
     }
@@ -552,7 +552,7 @@ fn semantics(c: &mut Check, p: RowPointer, row: RowLabel, t: &Target, m: &Meanin
                     "a rate cannot exceed 100%; \"{}\" cannot be met",
                     t.input.trim()
                 ),
-                &[("value", fmt(v))],
+                vec![("value", fmt(v))],
             );
         } else if op == Some(Op::Ge) && v == hundred {
             c.findings.add(
@@ -560,7 +560,7 @@ fn semantics(c: &mut Check, p: RowPointer, row: RowLabel, t: &Target, m: &Meanin
                 p,
                 format!("{row}是比率，“≥100%”实际只能等于 100%，请写成“=100%”"),
                 "≥100% on a rate means exactly 100%; write =100%".into(),
-                &[("value", fmt(v))],
+                vec![("value", fmt(v))],
             );
         }
     }
@@ -601,7 +601,7 @@ fn semantics(c: &mut Check, p: RowPointer, row: RowLabel, t: &Target, m: &Meanin
                 p,
                 zh,
                 en.into(),
-                &[("input", t.input.clone())],
+                vec![("input", t.input.clone())],
             );
         }
     }
@@ -615,7 +615,7 @@ fn semantics(c: &mut Check, p: RowPointer, row: RowLabel, t: &Target, m: &Meanin
             p,
             format!("{row}的满意度目标 {}% 低于 80%，请核对", fmt(v)),
             format!("satisfaction target {}% is below 80%", fmt(v)),
-            &[("value", fmt(v))],
+            vec![("value", fmt(v))],
         );
     }
     let l2 = m.level2;
@@ -628,7 +628,7 @@ fn semantics(c: &mut Check, p: RowPointer, row: RowLabel, t: &Target, m: &Meanin
                 t.input.trim()
             ),
             "a 数量 indicator needs a number".into(),
-            &[("input", t.input.clone())],
+            vec![("input", t.input.clone())],
         );
     }
     let timely = matches!(t.kind, Some(Kind::Deadline | Kind::Duration)) || (quantity && percent);
@@ -638,7 +638,7 @@ fn semantics(c: &mut Check, p: RowPointer, row: RowLabel, t: &Target, m: &Meanin
             p,
             format!("{row}是时效指标，指标值“{}”应为完成时限（如 2024年11月底前完成）、时长（如 ≤2小时）或百分比", t.input.trim()),
             "a 时效 indicator needs a deadline, a duration or a percentage".into(),
-            &[("input", t.input.clone())],
+            vec![("input", t.input.clone())],
         );
     }
 }
@@ -657,7 +657,7 @@ fn deadline(c: &mut Check, p: RowPointer, row: RowLabel, t: &Target) {
             p,
             format!("{row}的完成时限 {date} 不在项目实施期 {s} 至 {e} 内"),
             format!("deadline {date} is outside the project period {s} to {e}"),
-            &[
+            vec![
                 ("date", date.to_string()),
                 ("start", s.clone()),
                 ("end", e.clone()),

@@ -30,7 +30,7 @@ pub fn resolve(form: &Form, f: &mut Findings) -> (Template, bool) {
             "/template",
             format!("模板“{given}”不存在，应为 T2019、T2020 或 T2021；已按 {fallback:?} 检查"),
             format!("template \"{given}\" is not T2019, T2020 or T2021; checked as {fallback:?}"),
-            &[
+            vec![
                 ("given", given.to_string()),
                 ("used", format!("{fallback:?}")),
             ],
@@ -45,7 +45,7 @@ pub fn resolve(form: &Form, f: &mut Findings) -> (Template, bool) {
                 "/template",
                 "无法从内容判断申报表模板，请填写 template（T2019、T2020 或 T2021）；已按 T2021 检查".into(),
                 "cannot tell the template from the contents; set template; checked as T2021".into(),
-                &[("used", "T2021".into())],
+                vec![("used", "T2021".into())],
             );
             (Template::T2021, false)
         }
