@@ -43,7 +43,6 @@ pub fn known_keys() -> usize {
     KEYS.with(|k| k.borrow().len())
 }
 
-#[derive(Default)]
 pub struct Flat {
     pub tokens: Vec<u32>,
     pub text: Vec<u16>,
@@ -78,6 +77,15 @@ fn token(tag: u32, n: usize) -> Result<u32, TooLarge> {
 }
 
 impl Flat {
+    /// Room for a report with a dozen findings, so the buffers rarely grow.
+    pub fn with_capacity() -> Flat {
+        Flat {
+            tokens: Vec::with_capacity(512),
+            text: Vec::with_capacity(4096),
+            new_keys: Vec::new(),
+        }
+    }
+
     /// Records that JS has rebuilt the value: its new field names are known.
     pub fn delivered(self) {
         KEYS.with(|k| k.borrow_mut().extend(self.new_keys));

@@ -11,7 +11,7 @@ mod flat;
 /// The JS value of a result: plain objects, `null` for absent values, and
 /// `JSON.stringify` of it is byte-for-byte what serde_json prints natively.
 fn to_js<T: serde::Serialize>(value: &T) -> JsValue {
-    let mut f = flat::Flat::default();
+    let mut f = flat::Flat::with_capacity();
     match value.serialize(&mut f) {
         Ok(()) => {
             let js = unflatten(&f.tokens, &f.text, flat::known_keys());
