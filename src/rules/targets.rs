@@ -5,6 +5,7 @@
 use super::check::{RowLabel, RowPointer};
 use super::{review, Check, Rule, Scope};
 use crate::report::Severity;
+use crate::target::charset::CharSet;
 use crate::target::lexicon::Words;
 use crate::target::{Diagnostic, Kind, Op, Status, Target};
 use rust_decimal::Decimal;
@@ -268,17 +269,28 @@ pub const ENGINE_RULES: &[Rule] = &[
 ];
 
 /// Which word lists a name hits, found in one pass over its characters;
-/// a list is spelled out only where one of its words may begin.
+/// the lists are spelled out only where one of their words may begin.
 fn word_hits(name: &str) -> u8 {
-    const LISTS: [(&Words, u8); 5] = [
+    const LISTS: [(&Words, u8); 6] = [
         (&RATE_WORDS, RATE),
         (&GROWTH_WORDS, GROWTH),
         (&BAD_WORDS, BAD),
         (&BAD_EXCEPT, EXCEPT),
         (&GOOD_WORDS, GOOD),
+        (&SATISFACTION_WORDS, SATISFACTION),
     ];
+    const ANY: CharSet = CharSet::EMPTY
+        .with_first_of_each(RATE_WORDS.list)
+        .with_first_of_each(GROWTH_WORDS.list)
+        .with_first_of_each(BAD_WORDS.list)
+        .with_first_of_each(BAD_EXCEPT.list)
+        .with_first_of_each(GOOD_WORDS.list)
+        .with_first_of_each(SATISFACTION_WORDS.list);
     let mut hits = 0u8;
     for (i, c) in name.char_indices() {
+        if !ANY.may_contain(c) {
+            continue;
+        }
         let rest = name.get(i..).unwrap_or_default();
         for (words, bit) in LISTS {
             if words.may_begin(c) && words.list.iter().any(|w| rest.starts_with(w)) {
@@ -294,7 +306,9 @@ const GROWTH: u8 = 2;
 const BAD: u8 = 4;
 const EXCEPT: u8 = 8;
 const GOOD: u8 = 16;
+const SATISFACTION: u8 = 32;
 
+const SATISFACTION_WORDS: Words = Words::new(&["满意"]);
 const RATE_WORDS: Words = Words::new(&["率", "满意度", "比例", "占比"]);
 const GROWTH_WORDS: Words = Words::new(&["增长", "增幅", "提升", "提高", "上升", "增加"]);
 const BAD_WORDS: Words = Words::new(&[
@@ -372,7 +386,7 @@ fn meaning<'a>(n: &'a str, level2: Option<&'a str>) -> Meaning<'a> {
     let l2 = level2.unwrap_or("");
     let hits = word_hits(n);
     let bad = hits & BAD != 0 && hits & EXCEPT == 0;
-    let satisfaction = n.contains("满意") || l2.contains("满意度");
+    let satisfaction = hits & SATISFACTION != 0 || l2.contains("满意度");
     let ratio = n.contains('/');
     let rate = hits & RATE != 0 || satisfaction || ratio;
     Meaning {

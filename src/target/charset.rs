@@ -32,6 +32,17 @@ impl CharSet {
         self.with(first_char(word.as_bytes()))
     }
 
+    /// The set with the first character of each of `words` added.
+    pub const fn with_first_of_each(self, words: &[&str]) -> CharSet {
+        let mut set = self;
+        let mut rest = words;
+        while let [w, tail @ ..] = rest {
+            set = set.with_first_of(w);
+            rest = tail;
+        }
+        set
+    }
+
     /// False only when `c` is certainly not in the set.
     pub fn may_contain(&self, c: char) -> bool {
         let h = slot(c as u32);

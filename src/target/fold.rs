@@ -159,10 +159,17 @@ const TRADITIONAL_SET: CharSet = {
     set
 };
 
+#[inline]
 fn traditional(c: char) -> char {
     if !TRADITIONAL_SET.may_contain(c) {
         return c;
     }
+    simplified(c)
+}
+
+/// The table lookup, kept out of line: the set above answers nearly every call.
+#[inline(never)]
+fn simplified(c: char) -> char {
     TRADITIONAL
         .binary_search_by_key(&c, |&(t, _)| t)
         .ok()

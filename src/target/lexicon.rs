@@ -16,13 +16,10 @@ pub struct Words {
 
 impl Words {
     pub const fn new(list: &'static [&'static str]) -> Words {
-        let mut firsts = CharSet::EMPTY;
-        let mut rest = list;
-        while let [w, tail @ ..] = rest {
-            firsts = firsts.with_first_of(w);
-            rest = tail;
+        Words {
+            list,
+            firsts: CharSet::EMPTY.with_first_of_each(list),
         }
-        Words { list, firsts }
     }
 
     /// Whether some word of the list may begin with `c`.

@@ -10,7 +10,7 @@
 //! * `parse`   — the grammar
 //! * `format`  — canonical string, `system` split, hints
 
-mod charset;
+pub(crate) mod charset;
 pub mod fold;
 mod format;
 pub(crate) mod lexicon;
