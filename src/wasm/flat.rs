@@ -48,6 +48,8 @@ pub struct Flat {
     pub text: Vec<u16>,
     /// Field names sent as text, to enter the key table once JS has them.
     new_keys: Vec<(usize, usize)>,
+    /// Where in the key table the last field name was found.
+    last_key: usize,
 }
 
 /// A string or collection too long for a token (bounded input never is).
@@ -83,6 +85,7 @@ impl Flat {
             tokens: Vec::with_capacity(512),
             text: Vec::with_capacity(4096),
             new_keys: Vec::new(),
+            last_key: 0,
         }
     }
 
@@ -105,7 +108,19 @@ impl Flat {
 
     fn key(&mut self, name: &'static str) -> Result<(), TooLarge> {
         let id = (name.as_ptr() as usize, name.len());
-        let known = KEYS.with(|k| k.borrow().iter().position(|&x| x == id));
+        // A struct's fields entered the table in order, so the next field is
+        // usually the entry after the last one found.
+        let next = self.last_key.saturating_add(1);
+        let known = KEYS.with(|k| {
+            let k = k.borrow();
+            match k.get(next) {
+                Some(&x) if x == id => Some(next),
+                _ => k.iter().position(|&x| x == id),
+            }
+        });
+        if let Some(index) = known {
+            self.last_key = index;
+        }
         let pending = || self.new_keys.iter().position(|&x| x == id);
         match known.or_else(|| pending().map(|p| p.saturating_add(KEYS.with(|k| k.borrow().len()))))
         {
