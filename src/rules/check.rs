@@ -29,7 +29,8 @@ pub struct Row {
     /// Name and target are the not-applicable placeholder `-`.
     pub placeholder_name: bool,
     pub placeholder_target: bool,
-    /// The normalised target (`None` when the row has none).
+    /// The normalised target without the typing aids (`None` when the row
+    /// has none).
     pub target: Option<Target>,
 }
 
@@ -135,7 +136,7 @@ impl<'a> Check<'a> {
                     core: taxonomy::name_core(ind.name.as_deref().unwrap_or("")),
                     placeholder_name: is_placeholder(&ind.name),
                     placeholder_target: is_placeholder(&ind.target),
-                    target: ind.target.as_deref().map(|t| target::normalise(t, &ctx)),
+                    target: ind.target.as_deref().map(|t| target::analyse(t, &ctx)),
                 }
             })
             .collect();

@@ -5,13 +5,15 @@ use super::parse::Parsed;
 use super::{Context, Diagnostic, Kind, Op, Status, SystemTarget, Target};
 use crate::report::Severity;
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 use std::fmt::Write;
+use std::ops::Range;
 
 /// The integrated budget system's limit for 指标值.
 pub const SYSTEM_VALUE_MAX: usize = 60;
 
 /// A decimal with at least two places, more when the value needs them.
-pub fn fixed2(v: Decimal) -> String {
+fn fixed2(v: Decimal) -> String {
     let mut out = String::new();
     push_fixed2(&mut out, v);
     out
@@ -50,9 +52,9 @@ fn system_op(op: Op) -> &'static str {
 }
 
 /// The canonical string, built in one buffer (it is made for every row of
-/// every form). Takes the text kinds' text instead of copying it; `number` is
-/// the value with two places, which the system's split shows as well.
-fn canonical(p: &mut Parsed, number: Option<&str>) -> Option<String> {
+/// every form), and where its number sits: the system's split shows the same
+/// digits. Takes the text kinds' text instead of copying it.
+fn canonical(p: &mut Parsed) -> Option<(String, Option<Range<usize>>)> {
     let unit = |out: &mut String, u: &Option<String>| {
         if let Some(u) = u {
             out.push('(');
@@ -61,15 +63,18 @@ fn canonical(p: &mut Parsed, number: Option<&str>) -> Option<String> {
         }
     };
     let mut out = String::with_capacity(24);
+    let mut number = None;
     match p.kind? {
         Kind::Placeholder => out.push('-'),
         Kind::Qualitative | Kind::Relative if p.status == Status::Valid => {
-            return Some(std::mem::take(&mut p.text))
+            return Some((std::mem::take(&mut p.text), None))
         }
         Kind::Qualitative | Kind::Relative => return None,
         Kind::Quantitative | Kind::Duration => {
             out.push_str(op_symbol(p.op?));
-            out.push_str(number?);
+            let start = out.len();
+            push_fixed2(&mut out, p.value?);
+            number = Some(start..out.len());
             unit(&mut out, &p.unit);
         }
         Kind::Range => {
@@ -87,7 +92,7 @@ fn canonical(p: &mut Parsed, number: Option<&str>) -> Option<String> {
             let _ = write!(out, "{}年{}月{}日前", d.year, d.month, d.day);
         }
     }
-    Some(out)
+    Some((out, number))
 }
 
 fn warn(code: &'static str, end: u32, zh: String, en: String) -> Diagnostic {
@@ -101,23 +106,28 @@ fn warn(code: &'static str, end: u32, zh: String, en: String) -> Diagnostic {
     }
 }
 
-/// The split form, or a warning saying why the target cannot be entered that way.
-fn system(
+/// The integrated budget system's split form as operator, value and whether
+/// the unit goes with it; or a warning saying why the target cannot be
+/// entered that way. The value is borrowed from the canonical string where
+/// it can be, as the form rules only need the warnings.
+fn system<'c>(
     p: &Parsed,
-    canonical: &str,
-    number: Option<String>,
+    canonical: &'c str,
+    number: Option<Range<usize>>,
     end: u32,
-) -> Result<Option<SystemTarget>, Diagnostic> {
+) -> Result<Option<Split<'c>>, Diagnostic> {
     if p.status != Status::Valid {
         return Ok(None);
     }
     let split = match p.kind {
-        Some(Kind::Quantitative | Kind::Duration | Kind::Rank) => match (p.op, number) {
-            (Some(op), Some(value)) => SystemTarget {
-                operator: system_op(op),
-                value,
-                unit: p.unit.clone(),
-            },
+        Some(Kind::Quantitative | Kind::Duration) => {
+            match (p.op, number.and_then(|r| canonical.get(r))) {
+                (Some(op), Some(value)) => (system_op(op), Cow::Borrowed(value), true),
+                _ => return Ok(None),
+            }
+        }
+        Some(Kind::Rank) => match (p.op, p.value) {
+            (Some(op), Some(v)) => (system_op(op), Cow::Owned(fixed2(v)), true),
             _ => return Ok(None),
         },
         Some(Kind::Range) => {
@@ -132,14 +142,12 @@ fn system(
                 format!("ranges cannot be entered in the integrated budget system; write ≥{lo}({unit}) or split the indicator"),
             ));
         }
-        Some(Kind::Deadline | Kind::Qualitative | Kind::Relative) => SystemTarget {
-            operator: "定性",
-            value: canonical.to_string(),
-            unit: None,
-        },
+        Some(Kind::Deadline | Kind::Qualitative | Kind::Relative) => {
+            ("定性", Cow::Borrowed(canonical), false)
+        }
         Some(Kind::Placeholder) | None => return Ok(None),
     };
-    let n = split.value.chars().count();
+    let n = split.1.chars().count();
     if n > SYSTEM_VALUE_MAX {
         return Err(warn(
             "TARGET_TOO_LONG",
@@ -148,7 +156,7 @@ fn system(
             format!("target has {n} characters; the integrated system allows {SYSTEM_VALUE_MAX}"),
         ));
     }
-    if let Some(c) = split.value.chars().find(|c| matches!(c, '*' | '_' | '-')) {
+    if let Some(c) = split.1.chars().find(|c| matches!(c, '*' | '_' | '-')) {
         return Err(warn(
             "TARGET_SYSTEM_CHARS",
             end,
@@ -158,6 +166,9 @@ fn system(
     }
     Ok(Some(split))
 }
+
+/// Operator, value, and whether the unit goes with the value.
+type Split<'c> = (&'static str, Cow<'c, str>, bool);
 
 fn hint(p: &Parsed, canonical: Option<&str>, ctx: &Context) -> String {
     let wants_percent = ctx
@@ -187,21 +198,32 @@ fn hint(p: &Parsed, canonical: Option<&str>, ctx: &Context) -> String {
     }
 }
 
-pub fn build(input: &str, mut p: Parsed, ctx: &Context) -> Target {
-    let number = match p.kind {
-        Some(Kind::Quantitative | Kind::Duration | Kind::Rank) => p.value.map(fixed2),
-        _ => None,
+/// The target of `input` as parsed. `aids` adds what helps the person typing,
+/// the hint and the system's split form; the form rules read neither (the
+/// split's warnings are among the diagnostics either way).
+pub fn build(input: &str, mut p: Parsed, ctx: &Context, aids: bool) -> Target {
+    let (canonical, number) = match canonical(&mut p) {
+        Some((c, n)) => (Some(c), n),
+        None => (None, None),
     };
-    let canonical = canonical(&mut p, number.as_deref());
     let end = u32::try_from(input.encode_utf16().count()).unwrap_or(u32::MAX);
     let system = match system(&p, canonical.as_deref().unwrap_or(""), number, end) {
-        Ok(s) => s,
+        Ok(Some((operator, value, with_unit))) if aids => Some(SystemTarget {
+            operator,
+            value: value.into_owned(),
+            unit: if with_unit { p.unit.clone() } else { None },
+        }),
+        Ok(_) => None,
         Err(d) => {
             p.diagnostics.push(d);
             None
         }
     };
-    let hint = hint(&p, canonical.as_deref(), ctx);
+    let hint = if aids {
+        hint(&p, canonical.as_deref(), ctx)
+    } else {
+        String::new()
+    };
     Target {
         input: input.to_string(),
         status: p.status,
