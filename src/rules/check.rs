@@ -97,7 +97,8 @@ pub fn blank(v: &Option<String>) -> bool {
 /// Whether a cell is the placeholder `-` (also `－`, `—`).
 pub fn is_placeholder(v: &Option<String>) -> bool {
     v.as_deref().map(str::trim).is_some_and(|s| {
-        s.chars().count() == 1 && s.chars().all(|c| crate::target::fold::fold_char(c) == '-')
+        let mut chars = s.chars();
+        matches!((chars.next(), chars.next()), (Some(c), None) if crate::target::fold::fold_char(c) == '-')
     })
 }
 

@@ -322,7 +322,13 @@ pub fn check(c: &mut Check) {
                 Vec::new(),
             );
         }
-        let len = ind.name.as_deref().unwrap_or_default().chars().count();
+        let name = ind.name.as_deref().unwrap_or_default();
+        // No more bytes than the limit means no more characters either.
+        let len = if name.len() > NAME_MAX {
+            name.chars().count()
+        } else {
+            0
+        };
         if len > NAME_MAX {
             c.findings.add(
                 &INDICATOR_NAME_TOO_LONG,
