@@ -106,10 +106,9 @@ fn warn(code: &'static str, end: u32, zh: String, en: String) -> Diagnostic {
     }
 }
 
-/// The integrated budget system's split form as operator, value and whether
-/// the unit goes with it; or a warning saying why the target cannot be
-/// entered that way. The value is borrowed from the canonical string where
-/// it can be, as the form rules only need the warnings.
+/// The integrated budget system's split form, or a warning saying why the
+/// target cannot be entered that way. The value is borrowed from the
+/// canonical string where it can be, as the form rules only need the warnings.
 fn system<'c>(
     p: &Parsed,
     canonical: &'c str,
@@ -122,12 +121,20 @@ fn system<'c>(
     let split = match p.kind {
         Some(Kind::Quantitative | Kind::Duration) => {
             match (p.op, number.and_then(|r| canonical.get(r))) {
-                (Some(op), Some(value)) => (system_op(op), Cow::Borrowed(value), true),
+                (Some(op), Some(value)) => Split {
+                    operator: system_op(op),
+                    value: Cow::Borrowed(value),
+                    with_unit: true,
+                },
                 _ => return Ok(None),
             }
         }
         Some(Kind::Rank) => match (p.op, p.value) {
-            (Some(op), Some(v)) => (system_op(op), Cow::Owned(fixed2(v)), true),
+            (Some(op), Some(v)) => Split {
+                operator: system_op(op),
+                value: Cow::Owned(fixed2(v)),
+                with_unit: true,
+            },
             _ => return Ok(None),
         },
         Some(Kind::Range) => {
@@ -142,12 +149,14 @@ fn system<'c>(
                 format!("ranges cannot be entered in the integrated budget system; write ≥{lo}({unit}) or split the indicator"),
             ));
         }
-        Some(Kind::Deadline | Kind::Qualitative | Kind::Relative) => {
-            ("定性", Cow::Borrowed(canonical), false)
-        }
+        Some(Kind::Deadline | Kind::Qualitative | Kind::Relative) => Split {
+            operator: "定性",
+            value: Cow::Borrowed(canonical),
+            with_unit: false,
+        },
         Some(Kind::Placeholder) | None => return Ok(None),
     };
-    let n = split.1.chars().count();
+    let n = split.value.chars().count();
     if n > SYSTEM_VALUE_MAX {
         return Err(warn(
             "TARGET_TOO_LONG",
@@ -156,7 +165,7 @@ fn system<'c>(
             format!("target has {n} characters; the integrated system allows {SYSTEM_VALUE_MAX}"),
         ));
     }
-    if let Some(c) = split.1.chars().find(|c| matches!(c, '*' | '_' | '-')) {
+    if let Some(c) = split.value.chars().find(|c| matches!(c, '*' | '_' | '-')) {
         return Err(warn(
             "TARGET_SYSTEM_CHARS",
             end,
@@ -167,8 +176,13 @@ fn system<'c>(
     Ok(Some(split))
 }
 
-/// Operator, value, and whether the unit goes with the value.
-type Split<'c> = (&'static str, Cow<'c, str>, bool);
+/// The split form before it is copied into a [`SystemTarget`].
+struct Split<'c> {
+    operator: &'static str,
+    value: Cow<'c, str>,
+    /// The target's unit goes with the value (not for 定性).
+    with_unit: bool,
+}
 
 fn hint(p: &Parsed, canonical: Option<&str>, ctx: &Context) -> String {
     let wants_percent = ctx
@@ -208,10 +222,14 @@ pub fn build(input: &str, mut p: Parsed, ctx: &Context, aids: bool) -> Target {
     };
     let end = u32::try_from(input.encode_utf16().count()).unwrap_or(u32::MAX);
     let system = match system(&p, canonical.as_deref().unwrap_or(""), number, end) {
-        Ok(Some((operator, value, with_unit))) if aids => Some(SystemTarget {
-            operator,
-            value: value.into_owned(),
-            unit: if with_unit { p.unit.clone() } else { None },
+        Ok(Some(split)) if aids => Some(SystemTarget {
+            operator: split.operator,
+            value: split.value.into_owned(),
+            unit: if split.with_unit {
+                p.unit.clone()
+            } else {
+                None
+            },
         }),
         Ok(_) => None,
         Err(d) => {
