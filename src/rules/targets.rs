@@ -279,13 +279,15 @@ fn word_hits(name: &str) -> u8 {
         (&GOOD_WORDS, GOOD),
         (&SATISFACTION_WORDS, SATISFACTION),
     ];
-    const ANY: CharSet = CharSet::EMPTY
-        .with_first_of_each(RATE_WORDS.list)
-        .with_first_of_each(GROWTH_WORDS.list)
-        .with_first_of_each(BAD_WORDS.list)
-        .with_first_of_each(BAD_EXCEPT.list)
-        .with_first_of_each(GOOD_WORDS.list)
-        .with_first_of_each(SATISFACTION_WORDS.list);
+    const ANY: CharSet = {
+        let mut set = CharSet::EMPTY;
+        let mut rest: &[(&Words, u8)] = &LISTS;
+        while let [(words, _), tail @ ..] = rest {
+            set = set.with_first_of_each(words.list);
+            rest = tail;
+        }
+        set
+    };
     let mut hits = 0u8;
     for (i, c) in name.char_indices() {
         if !ANY.may_contain(c) {
