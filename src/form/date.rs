@@ -38,6 +38,33 @@ impl Date {
         })
     }
 
+    /// The date an Excel serial day number stands for (the 1900 system,
+    /// with its fictitious 1900-02-29: serial 61 is 1900-03-01).
+    pub fn from_excel(serial: i64) -> Option<Date> {
+        let fictitious = i64::from(serial > 60);
+        let mut days = serial.checked_sub(1)?.checked_sub(fictitious)?;
+        let mut year = 1900;
+        while year <= *YEARS.end() {
+            let len = if is_leap(year) { 366 } else { 365 };
+            if days < len {
+                let mut month = 1;
+                while month <= 12 {
+                    let dim = i64::from(days_in_month(year, month));
+                    if days < dim {
+                        let day = u32::try_from(days).ok()?.checked_add(1)?;
+                        return Date::new(year, month, day);
+                    }
+                    days = days.checked_sub(dim)?;
+                    month = month.checked_add(1)?;
+                }
+                return None;
+            }
+            days = days.checked_sub(len)?;
+            year = year.checked_add(1)?;
+        }
+        None
+    }
+
     /// The last day of a month.
     pub fn month_end(year: i32, month: u32) -> Option<Date> {
         Date::new(year, month, days_in_month(year, month))

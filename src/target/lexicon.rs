@@ -4,7 +4,7 @@
 
 use super::charset::CharSet;
 use super::fold::Ch;
-use super::Op;
+use super::{Grade, Op};
 
 /// A word list with the set of characters its words begin with. The grammar
 /// tries tables at every position of a text, and at most positions no word
@@ -77,7 +77,9 @@ pub const PREFIX_OPS: Ops = Ops::new(&[
     ("不高于", Op::Le),
     ("不大于", Op::Le),
     ("不多于", Op::Le),
+    ("控制在", Op::Le),
     ("至少", Op::Ge),
+    ("至多", Op::Le),
     ("最少", Op::Ge),
     ("最多", Op::Le),
     ("达到", Op::Ge),
@@ -89,7 +91,24 @@ pub const PREFIX_OPS: Ops = Ops::new(&[
     ("低于", Op::Lt),
     ("少于", Op::Lt),
     ("等于", Op::Eq),
+    ("不超", Op::Le),
+    ("不足", Op::Lt),
+    ("不到", Op::Lt),
+    ("达", Op::Ge),
+    ("超", Op::Gt),
 ]);
+
+/// Operator words a suffix may sharpen: `控制在5%以内`, `达到90%以上`.
+pub const WEAK_OPS: &[&str] = &["达到", "达", "控制在"];
+
+/// Words before a value that make it approximate (`约100人`).
+pub const APPROX_PREFIXES: &[&str] = &["大约", "约为", "约"];
+
+/// Words after a value that make it approximate (`100人左右`).
+pub const APPROX_SUFFIXES: Words = Words::new(&["左右", "上下"]);
+
+/// Words before a value that make it a tolerance (`上下浮动5%`).
+pub const TOLERANCE_WORDS: &[&str] = &["上下浮动", "浮动", "误差"];
 
 /// Operators written as words after the value (`98%以上`, `2小时内`).
 pub const SUFFIX_OPS: Ops = Ops::new(&[
@@ -101,119 +120,6 @@ pub const SUFFIX_OPS: Ops = Ops::new(&[
     ("之内", Op::Le),
     ("内", Op::Le),
 ]);
-
-/// Units seen in real forms (and their close relatives), longest first.
-pub const UNITS: Words = Words::new(&[
-    "个百分点",
-    "个工作日",
-    "平方米",
-    "百分点",
-    "工作日",
-    "人次",
-    "人天",
-    "人日",
-    "人月",
-    "台次",
-    "户次",
-    "件次",
-    "场次",
-    "批次",
-    "届次",
-    "小时",
-    "分钟",
-    "个月",
-    "千克",
-    "公斤",
-    "万元",
-    "亿元",
-    "课时",
-    "学时",
-    "公里",
-    "千米",
-    "万",
-    "亿",
-    "%",
-    "‰",
-    "人",
-    "次",
-    "家",
-    "项",
-    "个",
-    "篇",
-    "种",
-    "集",
-    "件",
-    "套",
-    "条",
-    "分",
-    "场",
-    "名",
-    "台",
-    "秒",
-    "天",
-    "日",
-    "周",
-    "月",
-    "年",
-    "克",
-    "吨",
-    "元",
-    "例",
-    "份",
-    "批",
-    "所",
-    "本",
-    "册",
-    "部",
-    "户",
-    "床",
-    "张",
-    "辆",
-    "座",
-    "期",
-    "轮",
-    "节",
-    "门",
-    "课",
-    "位",
-    "组",
-    "队",
-    "支",
-    "类",
-    "点",
-    "处",
-    "间",
-    "米",
-    "页",
-    "幅",
-    "首",
-    "届",
-    "岁",
-    "株",
-    "只",
-    "头",
-    "盒",
-    "箱",
-    "包",
-    "瓶",
-]);
-
-/// Units of time: a number in one of them is a duration.
-pub const DURATION_UNITS: &[&str] = &[
-    "个工作日",
-    "工作日",
-    "小时",
-    "分钟",
-    "个月",
-    "秒",
-    "天",
-    "日",
-    "周",
-    "年",
-];
-
-/// Characters that never act as a measure word after a number.
-const NOT_A_UNIT: &str = "的以及前内之和与或至到余多左右为是每共计在于即等后上下中并且不也都已将把被从向对比较约近超达低高大小";
 
 /// Phrases that make a target relative to another quantity.
 pub const REFERENCES: Words = Words::new(&[
@@ -253,6 +159,68 @@ pub const HIGHER_WORDS: Words = Words::new(&[
 
 /// Words saying that less is better.
 pub const LOWER_WORDS: Words = Words::new(&["减少", "下降", "降低", "缩短", "压缩", "节约"]);
+
+/// The usual qualitative grades, whole cell after folding.
+pub const GRADES: &[(&[&str], Grade)] = &[
+    (
+        &[
+            "达到预期目标",
+            "达到预期",
+            "达到目标",
+            "基本达到",
+            "部分达到",
+            "未达到",
+            "达到",
+            "基本达到预期目标",
+            "部分达到预期目标",
+            "全部达到",
+            "达标",
+        ],
+        Grade::Achievement,
+    ),
+    (
+        &[
+            "好",
+            "较好",
+            "一般",
+            "较差",
+            "差",
+            "优",
+            "良",
+            "中",
+            "优良",
+            "优秀",
+            "良好",
+            "合格",
+            "不合格",
+            "中等",
+            "优良中低差",
+            "好/较好/一般/较差/差",
+            "优/良/中/差",
+        ],
+        Grade::Rating,
+    ),
+    (&["是", "否", "有", "无", "是/否", "有/无"], Grade::YesNo),
+];
+
+/// Comparative wording without a measurable level (SPEC §10: a reviewer
+/// asks for 定量 or 分级分档 wording).
+pub const VAGUE_WORDS: Words = Words::new(&[
+    "进一步",
+    "有所",
+    "明显",
+    "显著",
+    "稳步",
+    "持续",
+    "逐步",
+    "有效促进",
+    "有效提升",
+    "有效提高",
+    "不断",
+    "大幅",
+    "较大",
+    "一定程度",
+]);
 
 /// Words after a date that mean "by then".
 pub const BY_MARKERS: Words = Words::new(&["之前", "以前", "前", "之内", "以内", "内", "止"]);
@@ -302,11 +270,6 @@ pub fn begins_word(s: &[Ch], i: usize, words: &Words) -> bool {
         })
 }
 
-/// Whether `c` can serve as a one-character measure word the table does not list.
-pub fn measure_word(c: char) -> bool {
-    is_han(c) && !NOT_A_UNIT.contains(c) && super::number::chinese_digit(c).is_none()
-}
-
 /// CJK unified ideographs.
 pub fn is_han(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
@@ -324,7 +287,6 @@ mod tests {
     #[test]
     fn every_word_passes_its_table_filter() {
         let words = [
-            &UNITS,
             &REFERENCES,
             &HIGHER_WORDS,
             &LOWER_WORDS,
@@ -347,6 +309,6 @@ mod tests {
             }
         }
         // Digits, on every number of every target, begin no unit or reference.
-        assert!(!('0'..='9').any(|c| UNITS.may_begin(c) || REFERENCES.may_begin(c)));
+        assert!(!('0'..='9').any(|c| REFERENCES.may_begin(c)));
     }
 }

@@ -16,6 +16,9 @@ mod format;
 pub(crate) mod lexicon;
 pub(crate) mod number;
 mod parse;
+mod time;
+pub mod unit;
+mod value;
 
 use crate::report::Severity;
 use rust_decimal::Decimal;
@@ -85,6 +88,60 @@ pub enum Op {
     Le,
 }
 
+/// The dimension of a unit (SPEC §10). The unit itself is always the
+/// clerk's, whole; the class is what the rules reason with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub enum UnitClass {
+    /// `%`, `百分比`.
+    Percent,
+    /// `个百分点`: a difference of percentages, not a percentage.
+    PercentagePoint,
+    /// `‰`.
+    PerMille,
+    /// People, times, items … (`人`, `万人次`, `项`, a bare `万`).
+    Count,
+    /// `元`, `万元`, `亿元`.
+    Money,
+    /// A span of time: `小时`, `工作日`, `h`, `min`, `年`.
+    Time,
+    Length,
+    Area,
+    Volume,
+    Mass,
+    /// A count per period: `次/年`, `每月1次`.
+    Frequency,
+    /// Money per something: `元/亩`, `万元/人`.
+    PerUnit,
+    /// Any other unit (`Mbps`, `℃`, `分`, `人/次`), kept as written.
+    Other,
+}
+
+/// A value that is not a plain bound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub enum Qualifier {
+    /// `约100人`, `100人左右`: no bound is implied; `op` is `=`.
+    Approximate,
+    /// `±3%`, `上下浮动5%`: the deviation is at most the value (`op` is `≤`).
+    Tolerance,
+}
+
+/// What a qualitative target says, when it is one of the usual grades.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub enum Grade {
+    /// `达到预期目标`, `部分达到`, `基本达到`.
+    Achievement,
+    /// `好/较好/一般/较差/差`, `优/良/中/差`, `优良`, `合格`.
+    Rating,
+    /// `是/否`, `有/无`.
+    YesNo,
+}
+
 /// Which way is better, when the text says so.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -142,9 +199,18 @@ pub struct Target {
     #[serde(serialize_with = "decimal_str")]
     #[cfg_attr(target_arch = "wasm32", tsify(type = "string | null"))]
     pub high: Option<Decimal>,
+    /// The unit as written (after folding), magnitude prefix included.
     pub unit: Option<String>,
-    /// Deadline as ISO `YYYY-MM-DD`.
+    pub unit_class: Option<UnitClass>,
+    pub qualifier: Option<Qualifier>,
+    /// Deadline as ISO `YYYY-MM-DD` (for a period, its end).
     pub date: Option<String>,
+    /// Start of a period written as one (`2021年1月-12月`), ISO.
+    pub start: Option<String>,
+    pub grade: Option<Grade>,
+    /// Comparative wording without a measurable level (`进一步提高`,
+    /// `明显改善`): valid, but a reviewer asks for a level.
+    pub vague: bool,
     /// Words kept beside the value (`到场`, `完成对全市…注册医师的考核`).
     pub note: Option<String>,
     pub direction: Option<Direction>,
@@ -162,9 +228,9 @@ fn decimal_str<S: Serializer>(v: &Option<Decimal>, s: S) -> Result<S::Ok, S::Err
 }
 
 impl Target {
-    /// Whether the value is a percentage.
+    /// Whether the value is a percentage (`%`, `百分比`; not 个百分点).
     pub fn is_percent(&self) -> bool {
-        self.unit.as_deref() == Some("%")
+        self.unit_class == Some(UnitClass::Percent)
     }
 }
 
