@@ -26,7 +26,7 @@ use rust_decimal::Decimal;
 pub(super) const MAX_NOTE_CHARS: usize = 30;
 
 /// The grammar's findings, before formatting.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Parsed {
     pub status: Status,
     pub kind: Option<Kind>,
@@ -78,20 +78,23 @@ impl Parsed {
     }
 }
 
+/// One diagnostic. Out of line, taking fixed texts as `&str`: built at some
+/// forty places, the allocations would otherwise be inlined at each.
+#[inline(never)]
 pub(super) fn diag(
     code: &'static str,
     severity: Severity,
     span: (u32, u32),
-    zh: String,
-    en: String,
+    zh: impl Into<String>,
+    en: impl Into<String>,
 ) -> Diagnostic {
     Diagnostic {
         code,
         severity,
         start: span.0,
         end: span.1,
-        message: zh,
-        message_en: en,
+        message: zh.into(),
+        message_en: en.into(),
     }
 }
 
@@ -107,10 +110,12 @@ pub(super) fn span(s: &[Ch], from: usize, to: usize) -> (u32, u32) {
     (start, end.max(start))
 }
 
+#[inline(always)]
 fn is_space(s: &[Ch], i: usize) -> bool {
     s.get(i).is_some_and(|c| c.c == ' ')
 }
 
+#[inline(always)]
 pub(super) fn skip_spaces(s: &[Ch], mut i: usize) -> usize {
     while is_space(s, i) {
         i = i.saturating_add(1);
@@ -118,6 +123,7 @@ pub(super) fn skip_spaces(s: &[Ch], mut i: usize) -> usize {
     i
 }
 
+#[inline(always)]
 pub(super) fn digit(s: &[Ch], i: usize) -> bool {
     s.get(i).is_some_and(|c| c.c.is_ascii_digit())
 }
@@ -167,8 +173,8 @@ pub fn parse(text: &str, ctx: &Context) -> Parsed {
             "TARGET_CONTROL_CHAR",
             Severity::Error,
             (bad.start, bad.end),
-            "指标值含有不可见的控制字符，请删除后重新输入".into(),
-            "target contains an invisible control character".into(),
+            "指标值含有不可见的控制字符，请删除后重新输入",
+            "target contains an invisible control character",
         ));
     }
     let s = trim(&all);
@@ -181,7 +187,7 @@ pub fn parse(text: &str, ctx: &Context) -> Parsed {
     if let Some(at) = super::value::placeholder_mark(s) {
         return super::value::value_missing(s, at, Parsed::new(Status::Incomplete, None));
     }
-    if super::unit::is_unit_only(s) {
+    if s.len() <= UNIT_ONLY_CHARS && super::unit::is_unit_only(s) {
         return super::value::value_missing(s, 0, Parsed::new(Status::Incomplete, None));
     }
     if let Some(p) = relative(s) {
@@ -191,7 +197,7 @@ pub fn parse(text: &str, ctx: &Context) -> Parsed {
         return p;
     }
     if let Some(p) = super::value::value(s) {
-        return excel_date(p, ctx);
+        return excel_date(unit_from_name(p, ctx), ctx);
     }
     qualitative(s)
 }
@@ -208,19 +214,49 @@ fn qualitative(s: &[Ch]) -> Parsed {
     let body = if body.is_empty() { s } else { body };
     p.text = original(body);
     p.direction = word_direction(body);
-    let folded: String = body.iter().map(|c| c.c).collect();
-    p.grade = GRADES
-        .iter()
-        .find(|(words, _)| words.contains(&folded.as_str()))
-        .map(|(_, g)| *g);
-    p.vague =
-        contains_any(body, &VAGUE_WORDS) || (p.grade.is_none() && word_only_direction(&folded));
+    // Grades and bare comparatives are short whole cells.
+    if body.len() <= MAX_GRADE_CHARS {
+        let is = |w: &&str| w.chars().eq(body.iter().map(|c| c.c));
+        p.grade = GRADES
+            .iter()
+            .find(|(words, _)| words.iter().any(is))
+            .map(|(_, g)| *g);
+        p.vague = p.grade.is_none()
+            && (HIGHER_WORDS.list.iter().any(is) || LOWER_WORDS.list.iter().any(is));
+    }
+    p.vague |= contains_any(body, &VAGUE_WORDS);
     p
 }
 
-/// A bare comparative word (`提高`, `提升`): a direction without a level.
-fn word_only_direction(t: &str) -> bool {
-    HIGHER_WORDS.list.contains(&t) || LOWER_WORDS.list.contains(&t)
+/// Longest cell that may be a unit alone (`万立方米`, `(元/人·天)`).
+const UNIT_ONLY_CHARS: usize = 12;
+
+/// Longest grade or bare comparative, in characters.
+const MAX_GRADE_CHARS: usize = 12;
+
+/// A number without unit takes the unit its name states in parentheses
+/// (`湿地保有量(公顷)` with `4900`): many regions' templates put it there.
+fn unit_from_name(mut p: Parsed, ctx: &Context) -> Parsed {
+    let missing = p.status == Status::Incomplete
+        && p.unit.is_none()
+        && (p.value.is_some() || p.high.is_some())
+        && p.diagnostics
+            .iter()
+            .all(|d| d.code == "TARGET_UNIT_MISSING");
+    if !missing {
+        return p;
+    }
+    if let Some(u) = ctx.name.as_deref().and_then(super::unit::from_name) {
+        let (text, class) = u;
+        p.unit_class = Some(class);
+        if class == UnitClass::Time && p.kind == Some(Kind::Quantitative) {
+            p.kind = Some(Kind::Duration);
+        }
+        p.unit = Some(text);
+        p.status = Status::Valid;
+        p.diagnostics.clear();
+    }
+    p
 }
 
 /// Excel serial days 20000–80000 (1954–2119).
@@ -237,10 +273,12 @@ fn excel_date(mut p: Parsed, ctx: &Context) -> Parsed {
                 .iter()
                 .any(|w| t.contains(w))
         });
+    // Whole numbers only, read off the mantissa (no decimal conversions in wasm).
     let serial = p
         .value
-        .filter(|v| v.fract().is_zero() && p.unit.is_none() && p.op == Some(Op::Eq))
-        .and_then(|v| i64::try_from(v).ok())
+        .map(|v| v.normalize())
+        .filter(|v| v.scale() == 0 && p.unit.is_none() && p.op == Some(Op::Eq))
+        .and_then(|v| i64::try_from(v.mantissa()).ok())
         .filter(|v| EXCEL_SERIALS.contains(v));
     if let (true, Some(days), Some(d)) = (timely, serial, serial.and_then(Date::from_excel)) {
         p.diagnostics.insert(

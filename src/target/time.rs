@@ -4,6 +4,7 @@
 //! is the deadline (`2021年1月-12月`, `2023.07-2024.01`, `1-6月`), each
 //! followed by 前/之前/内 and note words.
 
+use super::charset::CharSet;
 use super::fold::Ch;
 use super::lexicon::{at, word_at, BY_MARKERS, SYMBOL_OPS};
 use super::parse::{diag, digit, join_note, skip_spaces, span, trim, Parsed, MAX_NOTE_CHARS};
@@ -33,8 +34,10 @@ enum Scan {
     },
 }
 
-/// Words naming the end of the year (`年底前完成`, `全年`).
-const YEAR_END: &[&str] = &["年度内", "年底", "年末", "年内", "年终", "全年"];
+/// Words naming the end of the year (`年底前完成`).
+const YEAR_END: &[&str] = &["年底", "年末", "年终"];
+/// Words naming the whole year (`全年`, `年内完成`): a span with a start.
+const WHOLE_YEAR: &[&str] = &["年度内", "年内", "全年"];
 /// Years relative to the budget year, with their offset.
 const RELATIVE_YEARS: &[(&str, i32)] = &[
     ("下一年度", 1),
@@ -49,6 +52,12 @@ const RELATIVE_YEARS: &[(&str, i32)] = &[
     ("本年", 0),
     ("今年", 0),
 ];
+/// The characters time words begin with: most positions of a text begin
+/// none, and a bit test says so before the word lists are tried.
+const TIME_WORD_FIRSTS: CharSet = CharSet::EMPTY.with_first_of_each(&[
+    "下", "本", "第", "次", "明", "当", "今", "年", "全", "上", "Q", "q", "一", "二", "三", "四",
+]);
+
 /// Words after a time word that make it a deadline (`上半年完成`).
 const COMPLETION: &[&str] = &[
     "完成", "完工", "竣工", "结束", "办结", "验收", "实施", "到位", "支付", "拨付", "全部", "启动",
@@ -67,8 +76,8 @@ pub fn deadline(s: &[Ch], ctx: &Context) -> Option<Parsed> {
                 "TARGET_DATE_INCOMPLETE",
                 Severity::Info,
                 span(s, start, s.len()),
-                "请写完日期，如 2024年11月30日前完成".into(),
-                "finish the date, e.g. 2024年11月30日前完成".into(),
+                "请写完日期，如 2024年11月30日前完成",
+                "finish the date, e.g. 2024年11月30日前完成",
             )));
         }
         Scan::Invalid { from, to, zh, en } => {
@@ -103,8 +112,8 @@ pub fn deadline(s: &[Ch], ctx: &Context) -> Option<Parsed> {
                 "TARGET_DATE_INCOMPLETE",
                 Severity::Info,
                 span(s, start, s.len()),
-                "请写完期间的结束日期，如 2024年1月-12月".into(),
-                "finish the end of the period, e.g. 2024年1月-12月".into(),
+                "请写完期间的结束日期，如 2024年1月-12月",
+                "finish the end of the period, e.g. 2024年1月-12月",
             )));
         }
     };
@@ -142,7 +151,12 @@ pub fn deadline(s: &[Ch], ctx: &Context) -> Option<Parsed> {
         return None;
     }
     p.date = point.last;
-    if period {
+    // A period, or a point that spans months (全年, 上半年, 第三季度), keeps its start.
+    let spans = |a: Option<Date>, b: Option<Date>| {
+        a.zip(b)
+            .is_some_and(|(a, b)| (a.year, a.month) != (b.year, b.month))
+    };
+    if period || spans(point.first, point.last) {
         p.start = from.first;
     }
     p.op = Some(Op::Le);
@@ -153,8 +167,8 @@ pub fn deadline(s: &[Ch], ctx: &Context) -> Option<Parsed> {
             "TARGET_YEAR_MISSING",
             Severity::Info,
             span(s, start, point.end),
-            "请写明年份，如 2024年11月底前完成".into(),
-            "the deadline needs a year (or a context year)".into(),
+            "请写明年份，如 2024年11月底前完成",
+            "the deadline needs a year (or a context year)",
         ));
     }
     Some(p)
@@ -166,12 +180,15 @@ fn first_point(s: &[Ch], ctx: &Context) -> Option<(usize, Scan)> {
     let first_digit = s.iter().position(|c| c.c.is_ascii_digit());
     let limit = first_digit.unwrap_or(s.len());
     for i in 0..limit {
+        if !s.get(i).is_some_and(|c| TIME_WORD_FIRSTS.may_contain(c.c)) {
+            continue;
+        }
         if let Some(scan) = word_point(s, i, ctx) {
             return Some((i, scan));
         }
     }
     let i = first_digit?;
-    Some((i, digit_point(s, i, ctx)?))
+    Some((i, digit_point(s, i, ctx, false)?))
 }
 
 /// A point written in words at `i`: 年底, 上半年, 第三季度, 次年3月, Q3.
@@ -187,6 +204,12 @@ fn word_point(s: &[Ch], i: usize, ctx: &Context) -> Option<Scan> {
 /// A part of a year at `k`: 年底, 上半年, a quarter. `None` when none is.
 fn in_year(s: &[Ch], k: usize, year: Option<i32>) -> Option<Scan> {
     if let Some(w) = YEAR_END.iter().find(|w| at(s, k, w)) {
+        return Some(Scan::Found(year_end(
+            year,
+            k.saturating_add(w.chars().count()),
+        )));
+    }
+    if let Some(w) = WHOLE_YEAR.iter().find(|w| at(s, k, w)) {
         return Some(Scan::Found(whole_year(
             year,
             k.saturating_add(w.chars().count()),
@@ -201,6 +224,17 @@ fn in_year(s: &[Ch], k: usize, year: Option<i32>) -> Option<Scan> {
         )));
     }
     quarter(s, k, year)
+}
+
+/// 12-31 as a point (`年底`), not a span.
+fn year_end(year: Option<i32>, end: usize) -> Point {
+    let last = year.and_then(|y| Date::new(y, 12, 31));
+    Point {
+        last,
+        first: last,
+        year,
+        end,
+    }
 }
 
 fn whole_year(year: Option<i32>, end: usize) -> Point {
@@ -273,23 +307,24 @@ fn year_of(v: u32) -> Option<i32> {
 }
 
 /// A date starting at the digit `s[i]`, or `None` when the digits are not one.
-fn digit_point(s: &[Ch], i: usize, ctx: &Context) -> Option<Scan> {
+/// `second`: the end of a period, where a month may end the text.
+fn digit_point(s: &[Ch], i: usize, ctx: &Context, second: bool) -> Option<Scan> {
     let (v, n) = digits(s, i);
     let next = s.get(i.saturating_add(n)).map(|c| c.c);
     let k = i.saturating_add(n).saturating_add(1);
     if n == 4 {
         let year = year_of(v)?;
         return match next {
-            Some('年') => {
-                after_year(s, k, Some(year)).or_else(|| (k >= s.len()).then_some(Scan::Incomplete))
-            }
+            // `2020年` alone: the whole year (a month may still be typed).
+            Some('年') => after_year(s, k, Some(year))
+                .or_else(|| (k >= s.len()).then_some(Scan::Found(whole_year(Some(year), k)))),
             // `2024.5` may be a decimal: a dotted date must look like one throughout.
             Some('.') if (0..i).any(|j| super::parse::op_at(s, j).is_some()) => None,
             Some(sep @ ('-' | '/' | '.')) => {
                 if k >= s.len() {
                     Some(Scan::Incomplete)
                 } else if digit(s, k) {
-                    numeric_date(s, k, year, sep)
+                    numeric_date(s, k, year, sep, second)
                 } else {
                     None
                 }
@@ -367,7 +402,7 @@ fn after_year(s: &[Ch], k: usize, year: Option<i32>) -> Option<Scan> {
         return Some(after_year(s, k, year).unwrap_or(Scan::Found(whole_year(year, k))));
     }
     if at(s, k, "底") || at(s, k, "末") || at(s, k, "终") {
-        return Some(Scan::Found(whole_year(year, k.saturating_add(1))));
+        return Some(Scan::Found(year_end(year, k.saturating_add(1))));
     }
     if at(s, k, "内") {
         return Some(Scan::Found(whole_year(year, k)));
@@ -456,12 +491,16 @@ fn month_day(s: &[Ch], i: usize, year: Option<i32>) -> Scan {
 }
 
 /// `YYYY-M[-D]`, `YYYY/M/D`, `YYYY.M[.D]` after the separator at `i`.
-fn numeric_date(s: &[Ch], i: usize, year: i32, sep: char) -> Option<Scan> {
+fn numeric_date(s: &[Ch], i: usize, year: i32, sep: char, second: bool) -> Option<Scan> {
     let dotted = sep == '.';
     let (m, n) = digits(s, i);
     let k = i.saturating_add(n);
     if n > 2 || m > 12 || (m == 0 && k < s.len()) {
         return (!dotted).then(|| bad_month(i, k, m));
+    }
+    // A period's end may be a month (`2023.07-2024.01`); elsewhere a day may follow.
+    if k >= s.len() && second && (1..=12).contains(&m) {
+        return Some(Scan::Found(months(Some(year), m, m, k)));
     }
     if k >= s.len() || (s.get(k).is_some_and(|c| c.c == sep) && k.saturating_add(1) >= s.len()) {
         return Some(Scan::Incomplete);
@@ -534,7 +573,7 @@ fn period_end(s: &[Ch], from: Point, ctx: &Context) -> Result<Option<Point>, Sca
             return Ok(None);
         }
     } else {
-        match digit_point(s, j, ctx) {
+        match digit_point(s, j, ctx, true) {
             Some(scan) => scan,
             None => return Ok(None),
         }

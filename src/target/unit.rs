@@ -4,161 +4,154 @@
 //! `‰`) or in parentheses. The word table only *classifies* a unit into a
 //! dimension; a unit it does not know is kept and classed `other`.
 
-use super::charset::CharSet;
 use super::fold::Ch;
 use super::lexicon::{at, is_han};
 use super::UnitClass;
+use std::ops::Range;
 
-/// Unit words with their dimension, longest first where one is a prefix of
-/// another. Seen in real forms of many regions; never a limit.
-const WORDS: &[(&str, UnitClass)] = {
+/// Unit words with their dimension, sorted by first character and longest
+/// first within it (a test checks), so a lookup reads only the words that
+/// begin with the character at hand. Seen in real forms; never a limit.
+const WORDS: &[(char, &str, UnitClass)] = {
     use UnitClass::*;
     &[
-        ("个百分点", PercentagePoint),
-        ("百分点", PercentagePoint),
-        ("百分比", Percent),
-        ("个工作日", Time),
-        ("工作日", Time),
-        ("个小时", Time),
-        ("小时", Time),
-        ("分钟", Time),
-        ("个月", Time),
-        ("季度", Time),
-        ("学期", Time),
-        ("周岁", Count),
-        ("秒", Time),
-        ("天", Time),
-        ("日", Time),
-        ("周", Time),
-        ("月", Time),
-        ("年", Time),
-        ("平方公里", Area),
-        ("平方千米", Area),
-        ("平方米", Area),
-        ("平米", Area),
-        ("公顷", Area),
-        ("亩", Area),
-        ("立方米", Volume),
-        ("立方", Volume),
-        ("毫升", Volume),
-        ("升", Volume),
-        ("公里", Length),
-        ("千米", Length),
-        ("厘米", Length),
-        ("毫米", Length),
-        ("延米", Length),
-        ("米", Length),
-        ("千克", Mass),
-        ("公斤", Mass),
-        ("毫克", Mass),
-        ("克", Mass),
-        ("吨", Mass),
-        ("斤", Mass),
-        ("万元", Money),
-        ("亿元", Money),
-        ("千元", Money),
-        ("元", Money),
-        ("人次", Count),
-        ("人天", Count),
-        ("人日", Count),
-        ("人月", Count),
-        ("台次", Count),
-        ("台套", Count),
-        ("户次", Count),
-        ("件次", Count),
-        ("场次", Count),
-        ("批次", Count),
-        ("架次", Count),
-        ("车次", Count),
-        ("班次", Count),
-        ("届次", Count),
-        ("头份", Count),
-        ("课时", Count),
-        ("学时", Count),
-        ("个", Count),
-        ("人", Count),
-        ("次", Count),
-        ("家", Count),
-        ("项", Count),
-        ("篇", Count),
-        ("种", Count),
-        ("集", Count),
-        ("件", Count),
-        ("套", Count),
-        ("条", Count),
-        ("场", Count),
-        ("名", Count),
-        ("台", Count),
-        ("例", Count),
-        ("份", Count),
-        ("批", Count),
-        ("所", Count),
-        ("本", Count),
-        ("册", Count),
-        ("部", Count),
-        ("户", Count),
-        ("床", Count),
-        ("张", Count),
-        ("辆", Count),
-        ("座", Count),
-        ("期", Count),
-        ("轮", Count),
-        ("节", Count),
-        ("门", Count),
-        ("课", Count),
-        ("位", Count),
-        ("组", Count),
-        ("队", Count),
-        ("支", Count),
-        ("类", Count),
-        ("点", Count),
-        ("处", Count),
-        ("间", Count),
-        ("页", Count),
-        ("幅", Count),
-        ("首", Count),
-        ("届", Count),
-        ("岁", Count),
-        ("株", Count),
-        ("只", Count),
-        ("头", Count),
-        ("盒", Count),
-        ("箱", Count),
-        ("包", Count),
-        ("瓶", Count),
-        ("栋", Count),
-        ("村", Count),
-        ("镇", Count),
-        ("口", Count),
-        ("眼", Count),
-        ("片", Count),
-        ("棵", Count),
-        ("尾", Count),
-        ("羽", Count),
-        ("分", Other),
-        ("千瓦时", Other),
-        ("千瓦", Other),
-        ("兆瓦", Other),
-        ("摄氏度", Other),
-        ("%", Percent),
-        ("‰", PerMille),
-        ("㎡", Area),
-        ("㎢", Area),
-        ("㎥", Volume),
-        ("㎞", Length),
-        ("㎏", Mass),
-        ("℃", Other),
+        ('%', "%", Percent),
+        ('‰', "‰", PerMille),
+        ('℃', "℃", Other),
+        ('㎏', "㎏", Mass),
+        ('㎞', "㎞", Length),
+        ('㎡', "㎡", Area),
+        ('㎢', "㎢", Area),
+        ('㎥', "㎥", Volume),
+        ('万', "万元", Money),
+        ('个', "个百分点", PercentagePoint),
+        ('个', "个工作日", Time),
+        ('个', "个小时", Time),
+        ('个', "个月", Time),
+        ('个', "个", Count),
+        ('亩', "亩", Area),
+        ('人', "人次", Count),
+        ('人', "人天", Count),
+        ('人', "人日", Count),
+        ('人', "人月", Count),
+        ('人', "人", Count),
+        ('亿', "亿元", Money),
+        ('件', "件次", Count),
+        ('件', "件", Count),
+        ('份', "份", Count),
+        ('位', "位", Count),
+        ('例', "例", Count),
+        ('元', "元", Money),
+        ('兆', "兆瓦", Other),
+        ('克', "克", Mass),
+        ('公', "公顷", Area),
+        ('公', "公里", Length),
+        ('公', "公斤", Mass),
+        ('册', "册", Count),
+        ('分', "分钟", Time),
+        ('分', "分", Other),
+        ('包', "包", Count),
+        ('千', "千瓦时", Other),
+        ('千', "千米", Length),
+        ('千', "千克", Mass),
+        ('千', "千元", Money),
+        ('千', "千瓦", Other),
+        ('升', "升", Volume),
+        ('厘', "厘米", Length),
+        ('口', "口", Count),
+        ('只', "只", Count),
+        ('台', "台次", Count),
+        ('台', "台套", Count),
+        ('台', "台", Count),
+        ('名', "名", Count),
+        ('吨', "吨", Mass),
+        ('周', "周岁", Count),
+        ('周', "周", Time),
+        ('场', "场次", Count),
+        ('场', "场", Count),
+        ('处', "处", Count),
+        ('天', "天", Time),
+        ('头', "头份", Count),
+        ('头', "头", Count),
+        ('套', "套", Count),
+        ('季', "季度", Time),
+        ('学', "学期", Time),
+        ('学', "学时", Count),
+        ('家', "家", Count),
+        ('小', "小时", Time),
+        ('尾', "尾", Count),
+        ('届', "届次", Count),
+        ('届', "届", Count),
+        ('岁', "岁", Count),
+        ('工', "工作日", Time),
+        ('幅', "幅", Count),
+        ('平', "平方公里", Area),
+        ('平', "平方千米", Area),
+        ('平', "平方米", Area),
+        ('平', "平米", Area),
+        ('年', "年", Time),
+        ('床', "床", Count),
+        ('座', "座", Count),
+        ('延', "延米", Length),
+        ('张', "张", Count),
+        ('户', "户次", Count),
+        ('户', "户", Count),
+        ('所', "所", Count),
+        ('批', "批次", Count),
+        ('批', "批", Count),
+        ('摄', "摄氏度", Other),
+        ('支', "支", Count),
+        ('斤', "斤", Mass),
+        ('日', "日", Time),
+        ('月', "月", Time),
+        ('期', "期", Count),
+        ('本', "本", Count),
+        ('村', "村", Count),
+        ('条', "条", Count),
+        ('架', "架次", Count),
+        ('栋', "栋", Count),
+        ('株', "株", Count),
+        ('棵', "棵", Count),
+        ('次', "次", Count),
+        ('比', "比例", Other),
+        ('比', "比率", Other),
+        ('毫', "毫升", Volume),
+        ('毫', "毫米", Length),
+        ('毫', "毫克", Mass),
+        ('点', "点", Count),
+        ('片', "片", Count),
+        ('班', "班次", Count),
+        ('瓶', "瓶", Count),
+        ('百', "百分点", PercentagePoint),
+        ('百', "百分比", Percent),
+        ('盒', "盒", Count),
+        ('眼', "眼", Count),
+        ('种', "种", Count),
+        ('秒', "秒", Time),
+        ('立', "立方米", Volume),
+        ('立', "立方", Volume),
+        ('箱', "箱", Count),
+        ('篇', "篇", Count),
+        ('米', "米", Length),
+        ('类', "类", Count),
+        ('组', "组", Count),
+        ('羽', "羽", Count),
+        ('节', "节", Count),
+        ('课', "课时", Count),
+        ('课', "课", Count),
+        ('车', "车次", Count),
+        ('轮', "轮", Count),
+        ('辆', "辆", Count),
+        ('部', "部", Count),
+        ('镇', "镇", Count),
+        ('门', "门", Count),
+        ('间', "间", Count),
+        ('队', "队", Count),
+        ('集', "集", Count),
+        ('页', "页", Count),
+        ('项', "项", Count),
+        ('首', "首", Count),
     ]
-};
-
-const WORD_FIRSTS: CharSet = {
-    let mut set = CharSet::EMPTY;
-    let mut rest = WORDS;
-    while let [(w, _), tail @ ..] = rest {
-        set = set.with_first_of(w);
-        rest = tail;
-    }
-    set
 };
 
 /// Latin units by lower-case spelling; other Latin units are `other`.
@@ -192,7 +185,14 @@ const MAGNITUDES: &[&str] = &["百万", "千万", "十万", "万", "亿", "千",
 
 /// Characters that end an unknown CJK unit: function words, operator and
 /// approximation words, and verbs that start a note.
-const NOT_A_UNIT: &str = "的以及前内之和与或至到余多左右为是每共计在于即等后上下中并且不也都已将把被从向对比较约近超达低高大小完确力争实现开展进行保持累计新增";
+/// Sorted (a test checks): looked up by binary search.
+const NOT_A_UNIT: &[char] = &[
+    '上', '下', '不', '与', '且', '中', '为', '之', '也', '争', '于', '从', '以', '低', '余', '保',
+    '共', '内', '到', '前', '力', '即', '及', '右', '后', '向', '和', '在', '增', '多', '大', '完',
+    '实', '对', '将', '小', '展', '左', '已', '并', '开', '或', '把', '持', '新', '是', '每', '比',
+    '现', '的', '确', '等', '累', '约', '至', '行', '被', '计', '超', '较', '达', '近', '进', '都',
+    '高',
+];
 
 /// Time words that may follow 每 or a slash in a frequency (`每月`, `次/季度`).
 pub const PERIODS: &[&str] = &[
@@ -213,18 +213,40 @@ pub const PERIODS: &[&str] = &[
 /// is a phrase: its first character is the measure word, the rest a note.
 const MAX_UNKNOWN_CHARS: usize = 3;
 
-/// A unit read after a number.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A unit read after a number: where it is, not a copy, so reading a unit
+/// allocates nothing (the grammar tries units at many positions).
+#[derive(Clone)]
 pub struct Unit {
-    pub text: String,
+    /// Where its text is (for a parenthesised unit, inside the parentheses).
+    pub text: Range<usize>,
+    /// A 余/多 inside it that is not part of it (`8万余名` → `万名`).
+    pub skip: Option<usize>,
     pub class: UnitClass,
-    /// Index after the unit.
+    /// Index after the unit (after a closing parenthesis).
     pub end: usize,
     /// Every part is a listed word, a Latin unit or a magnitude (not a
     /// guessed measure word): alone, such a unit is a template leftover.
     pub known: bool,
     /// 余/多 between magnitude and unit (`8万余名`): at least.
     pub more: bool,
+    /// A unit spelled by a word rather than written (`百分之九十` is in %).
+    pub fixed: Option<&'static str>,
+}
+
+impl Unit {
+    /// The unit's text as folded, without spaces.
+    pub fn text(&self, s: &[Ch]) -> String {
+        if let Some(f) = self.fixed {
+            return f.to_string();
+        }
+        s.get(self.text.clone())
+            .unwrap_or(&[])
+            .iter()
+            .enumerate()
+            .filter(|(i, c)| c.c != ' ' && Some(self.text.start.saturating_add(*i)) != self.skip)
+            .map(|(_, c)| c.c)
+            .collect()
+    }
 }
 
 /// What follows a number where a unit may be.
@@ -263,23 +285,24 @@ fn parenthesised(s: &[Ch], u: usize) -> Scan {
         .find(|&j| s.get(j).is_some_and(|c| c.c == ')'));
     match close {
         Some(close) => {
-            let inner: Vec<Ch> = s
-                .get(u.saturating_add(1)..close)
-                .unwrap_or(&[])
-                .iter()
-                .copied()
-                .filter(|c| c.c != ' ')
-                .collect();
-            if inner.is_empty() {
+            let open = u.saturating_add(1);
+            let first = (open..close).find(|&j| s.get(j).is_some_and(|c| c.c != ' '));
+            let Some(first) = first else {
                 return Scan::Pending;
-            }
-            let whole = compound(&inner, 0).filter(|u| u.end == inner.len());
+            };
+            let inner_end = (first..close)
+                .rev()
+                .find(|&j| s.get(j).is_some_and(|c| c.c != ' '))
+                .map_or(close, |j| j.saturating_add(1));
+            let whole = compound(s, first).filter(|w| w.end == inner_end);
             Scan::Found(Unit {
-                text: inner.iter().map(|c| c.c).collect(),
-                class: whole.as_ref().map_or(UnitClass::Other, |u| u.class),
+                text: first..inner_end,
+                skip: whole.as_ref().and_then(|w| w.skip),
+                class: whole.as_ref().map_or(UnitClass::Other, |w| w.class),
                 end: close.saturating_add(1),
-                known: whole.is_some_and(|u| u.known),
+                known: whole.as_ref().is_some_and(|w| w.known),
                 more: false,
+                fixed: None,
             })
         }
         // Still typing the unit: a short run of unit-like characters.
@@ -299,47 +322,41 @@ fn parenthesised(s: &[Ch], u: usize) -> Scan {
 /// or a per-unit without numerator (`28.40/株`).
 fn compound(s: &[Ch], u: usize) -> Option<Unit> {
     let mut k = u;
-    let mut text = String::new();
     let mut known = true;
-    let mut more = false;
+    let mut skip = None;
     // A listed word that starts with a magnitude character wins (百分比, 千克).
     if word(s, k).is_none() {
         if let Some(m) = MAGNITUDES.iter().find(|m| at(s, k, m)) {
-            text.push_str(m);
             k = k.saturating_add(m.chars().count());
             if s.get(k).is_some_and(|c| matches!(c.c, '余' | '多'))
                 && core(s, k.saturating_add(1)).is_some()
             {
-                more = true;
+                skip = Some(k);
                 k = k.saturating_add(1);
             }
         }
     }
     let mut class = None;
-    if let Some((w, n, c, listed)) = core(s, k) {
-        text.push_str(&w);
+    if let Some((n, c, listed)) = core(s, k) {
         k = k.saturating_add(n);
         class = Some(c);
         known &= listed;
-    } else if text.is_empty() && s.get(k).is_none_or(|c| c.c != '/') {
+    } else if k == u && s.get(k).is_none_or(|c| c.c != '/') {
         return None;
     }
     let mut per = None;
-    while let Some(j) = s
+    while s
         .get(k)
-        .map(|c| c.c)
-        .filter(|j| matches!(j, '/' | '·' | '•' | '每'))
+        .is_some_and(|c| matches!(c.c, '/' | '·' | '•' | '*' | '×' | '每'))
     {
-        let Some((w, n, c, listed)) = core(s, k.saturating_add(1)) else {
+        let Some((n, c, listed)) = core(s, k.saturating_add(1)) else {
             break;
         };
-        text.push(if j == '•' { '·' } else { j });
-        text.push_str(&w);
         per = per.or(Some(c));
         known &= listed;
         k = k.saturating_add(1).saturating_add(n);
     }
-    if text.is_empty() {
+    if k == u {
         return None;
     }
     let class = match (class, per) {
@@ -351,41 +368,35 @@ fn compound(s: &[Ch], u: usize) -> Option<Unit> {
         (None, None) => UnitClass::Count,
     };
     Some(Unit {
-        text,
+        text: u..k,
+        skip,
         class,
         end: k,
         known,
-        more,
+        more: skip.is_some(),
+        fixed: None,
     })
 }
 
 /// One unit word at `k`: a listed word, a Latin run, or an unknown measure
 /// word. Returns its text, length in characters, dimension and whether the
 /// table or the alphabet vouches for it as a unit.
-fn core(s: &[Ch], k: usize) -> Option<(String, usize, UnitClass, bool)> {
+fn core(s: &[Ch], k: usize) -> Option<(usize, UnitClass, bool)> {
     if let Some((w, c)) = word(s, k) {
-        return Some((w.to_string(), w.chars().count(), c, true));
+        return Some((w.chars().count(), c, true));
     }
     let first = s.get(k)?.c;
     if first.is_ascii_alphabetic() {
-        let mut n = 0usize;
-        let mut text = String::new();
-        while let Some(ch) = s
-            .get(k.saturating_add(n))
-            .filter(|c| c.c.is_ascii_alphabetic())
-        {
-            text.push(ch.c);
+        let rest = s.get(k..).unwrap_or(&[]);
+        let mut n = rest
+            .iter()
+            .take_while(|c| c.c.is_ascii_alphabetic())
+            .count();
+        if rest.get(n).is_some_and(|c| matches!(c.c, '²' | '³')) {
             n = n.saturating_add(1);
         }
-        if let Some(ch) = s
-            .get(k.saturating_add(n))
-            .filter(|c| matches!(c.c, '²' | '³'))
-        {
-            text.push(ch.c);
-            n = n.saturating_add(1);
-        }
-        let class = latin_class(&text).unwrap_or(UnitClass::Other);
-        return Some((text, n, class, true));
+        let class = latin_class(rest.get(..n).unwrap_or(&[])).unwrap_or(UnitClass::Other);
+        return Some((n, class, true));
     }
     if !unit_han(first) {
         return None;
@@ -397,13 +408,12 @@ fn core(s: &[Ch], k: usize) -> Option<(String, usize, UnitClass, bool)> {
     } else {
         1
     };
-    let text: String = s.get(k..k.saturating_add(n))?.iter().map(|c| c.c).collect();
-    Some((text, n, UnitClass::Count, false))
+    Some((n, UnitClass::Count, false))
 }
 
 /// A CJK character that may be part of a unit.
 fn unit_han(c: char) -> bool {
-    is_han(c) && !NOT_A_UNIT.contains(c) && super::number::chinese_digit(c).is_none()
+    is_han(c) && NOT_A_UNIT.binary_search(&c).is_err() && super::number::chinese_digit(c).is_none()
 }
 
 /// Length of the run of unit characters from `k`.
@@ -422,39 +432,68 @@ fn ends_clean(s: &[Ch], i: usize) -> bool {
         .is_none_or(|c| !is_han(c.c) || "以内之前左上及".contains(c.c))
 }
 
-fn latin_class(text: &str) -> Option<UnitClass> {
-    let lower = text.to_ascii_lowercase();
-    LATIN.iter().find(|(w, _)| *w == lower).map(|(_, c)| *c)
+fn latin_class(text: &[Ch]) -> Option<UnitClass> {
+    LATIN
+        .iter()
+        .find(|(w, _)| {
+            w.chars().count() == text.len()
+                && w.chars()
+                    .zip(text)
+                    .all(|(a, b)| a == b.c.to_ascii_lowercase())
+        })
+        .map(|(_, c)| *c)
 }
 
 /// The listed unit word at `k`, longest first.
 fn word(s: &[Ch], k: usize) -> Option<(&'static str, UnitClass)> {
-    if !s.get(k).is_some_and(|c| WORD_FIRSTS.may_contain(c.c)) {
-        return None;
-    }
-    WORDS.iter().find(|(w, _)| at(s, k, w)).copied()
+    let c = s.get(k)?.c;
+    let from = WORDS.partition_point(|(f, _, _)| *f < c);
+    WORDS
+        .get(from..)?
+        .iter()
+        .take_while(|(f, _, _)| *f == c)
+        .find(|(_, w, _)| at(s, k, w))
+        .map(|(_, w, class)| (*w, *class))
 }
+
+/// Longest listed word, in characters.
+const MAX_WORD_CHARS: usize = 4;
 
 /// Whether the text from `u` to the end is a proper beginning of a listed word.
 fn begins_word(s: &[Ch], u: usize) -> bool {
     let rest = s.get(u..).unwrap_or(&[]);
-    !rest.is_empty()
-        && WORDS.iter().any(|(w, _)| {
-            rest.len() < w.chars().count() && w.chars().zip(rest.iter()).all(|(a, b)| a == b.c)
-        })
+    let Some(first) = rest.first().map(|c| c.c) else {
+        return false;
+    };
+    let from = WORDS.partition_point(|(f, _, _)| *f < first);
+    rest.len() < MAX_WORD_CHARS
+        && WORDS
+            .get(from..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|(f, _, _)| *f == first)
+            .any(|(_, w, _)| {
+                rest.len() < w.chars().count() && w.chars().zip(rest.iter()).all(|(a, b)| a == b.c)
+            })
 }
 
-/// The dimension of a unit text as a whole (the integrated system's
-/// 计量单位 column).
-pub fn classify(text: &str) -> UnitClass {
-    let folded: Vec<Ch> = super::fold::fold(text)
-        .into_iter()
-        .filter(|c| c.c != ' ')
-        .collect();
-    match compound(&folded, 0) {
-        Some(u) if u.end == folded.len() => u.class,
-        _ => UnitClass::Other,
+/// The unit a name carries in trailing parentheses, as template headers
+/// write it (`湿地保有量(公顷)`, `苗木成活率(≥**%)`): operator and placeholder
+/// marks dropped. `None` when the parentheses hold no unit.
+pub fn from_name(name: &str) -> Option<(String, UnitClass)> {
+    let s = super::fold::fold(name);
+    let close = s.iter().rposition(|c| c.c != ' ')?;
+    let open = s.iter().rposition(|c| c.c == '(')?;
+    if s.get(close).is_none_or(|c| c.c != ')') {
+        return None;
     }
+    // Skip the template's bound and placeholder (`≥**`) before the unit.
+    let first = (open.saturating_add(1)..close).find(|&j| {
+        s.get(j)
+            .is_some_and(|c| !matches!(c.c, ' ' | '*' | '≥' | '≤' | '>' | '<' | '=' | 'X' | '_'))
+    })?;
+    let u = compound(&s, first)?;
+    (s.get(u.end..close)?.iter().all(|c| c.c == ' ')).then(|| (u.text(&s), u.class))
 }
 
 /// Whether the whole of `s` is a unit and nothing else (`公里`, `万人`,
@@ -465,7 +504,7 @@ pub fn is_unit_only(s: &[Ch]) -> bool {
 
 /// The unit without its magnitude prefix (`万人` → `人`).
 pub fn base(unit: &str) -> &str {
-    if WORDS.iter().any(|(w, _)| *w == unit) {
+    if WORDS.iter().any(|(_, w, _)| *w == unit) {
         return unit;
     }
     MAGNITUDES
@@ -482,7 +521,7 @@ mod tests {
 
     fn read(t: &str) -> Option<(String, UnitClass, usize)> {
         match scan(&fold(t), 0) {
-            Scan::Found(u) => Some((u.text, u.class, u.end)),
+            Scan::Found(u) => Some((u.text(&fold(t)), u.class, u.end)),
             _ => None,
         }
     }
@@ -524,6 +563,23 @@ mod tests {
                 Some((*text, *class)),
                 "{input}"
             );
+        }
+    }
+
+    #[test]
+    fn the_word_table_is_sorted_by_first_character_longest_first() {
+        for pair in WORDS.windows(2) {
+            if let [(a, wa, _), (b, wb, _)] = pair {
+                assert!(
+                    a < b || (a == b && wa.chars().count() >= wb.chars().count()),
+                    "{wa} {wb}"
+                );
+            }
+        }
+        assert!(NOT_A_UNIT.windows(2).all(|p| matches!(p, [a, b] if a < b)));
+        for (f, w, _) in WORDS {
+            assert_eq!(w.chars().next(), Some(*f), "{w}");
+            assert!(w.chars().count() <= MAX_WORD_CHARS, "{w}");
         }
     }
 

@@ -47,13 +47,21 @@ fn chinese_value_at(s: &[Ch], i: usize) -> bool {
     if s.get(k).is_some_and(|c| c.c == '余' || c.c == '多') {
         k = k.saturating_add(1);
     }
-    let unit_follows = matches!(unit::scan(s, k), unit::Scan::Found(u) if u.known);
-    let lead = i == 0
-        || prev == Some('前')
+    let unit = match unit::scan(s, k) {
+        unit::Scan::Found(u) if u.known => Some(u.end),
+        _ => None,
+    };
+    // At the start the unit must end the word: `三次` or `两年内`, not `一次性`.
+    let clean = unit.is_some_and(|end| {
+        s.get(end)
+            .is_none_or(|c| !super::lexicon::is_han(c.c) || longest(s, end, &SUFFIX_OPS).is_some())
+    });
+    let unit_follows = unit.is_some();
+    let lead = prev == Some('前')
         || ["完成", "达到", "共", "计"]
             .iter()
             .any(|w| i >= w.chars().count() && at(s, i.saturating_sub(w.chars().count()), w));
-    lead && (unit_follows || prev == Some('前')) || (i == 0 && unit_follows)
+    lead && (unit_follows || prev == Some('前')) || (i == 0 && clean)
 }
 
 /// Whether a year-like number `19xx`/`20xx` followed by 年 starts at `i`.
@@ -138,8 +146,8 @@ fn number_at(s: &[Ch], i: usize) -> Result<(Decimal, usize), QScan> {
                     "TARGET_NUMBER_MALFORMED",
                     Severity::Error,
                     span(s, k, k.saturating_add(len)),
-                    "数字写法有误（千分位应每三位一个逗号，只能有一个小数点）".into(),
-                    "malformed number (thousands groups of three, one decimal point)".into(),
+                    "数字写法有误（千分位应每三位一个逗号，只能有一个小数点）",
+                    "malformed number (thousands groups of three, one decimal point)",
                 )))
             }
         }
@@ -179,11 +187,13 @@ fn quantity(s: &[Ch], i: usize) -> QScan {
     let mut unit_pending = false;
     if percent_word {
         unit = Some(Unit {
-            text: "%".into(),
+            text: i..from,
+            skip: None,
             class: UnitClass::Percent,
             end: k,
             known: true,
             more: false,
+            fixed: Some("%"),
         });
         if s.get(u).is_some_and(|c| c.c == '%') {
             k = u.saturating_add(1); // 百分之九十% — tolerate the doubled sign
@@ -204,8 +214,8 @@ fn quantity(s: &[Ch], i: usize) -> QScan {
                     "TARGET_UNIT_UNCLOSED",
                     Severity::Error,
                     span(s, u, u.saturating_add(1)),
-                    "计量单位的括号没有闭合，应写成 (%)、(次) 这样".into(),
-                    "unit parenthesis is not closed".into(),
+                    "计量单位的括号没有闭合，应写成 (%)、(次) 这样",
+                    "unit parenthesis is not closed",
                 ))
             }
             unit::Scan::None => {}
@@ -257,8 +267,8 @@ fn operator(s: &[Ch], start: usize, anchor: Anchor) -> Result<Operator, Diagnost
                 "TARGET_OPERATOR_REPEATED",
                 Severity::Error,
                 span(s, k, k.saturating_add(n2)),
-                "运算符重复，只保留一个，如 ≥".into(),
-                "operator written twice".into(),
+                "运算符重复，只保留一个，如 ≥",
+                "operator written twice",
             ));
         }
     }
@@ -268,8 +278,8 @@ fn operator(s: &[Ch], start: usize, anchor: Anchor) -> Result<Operator, Diagnost
                 "TARGET_OPERATOR_CONFLICT",
                 Severity::Error,
                 span(s, start, k),
-                "文字和符号表示的比较方向相反，请只保留一种".into(),
-                "the worded and the symbol operator disagree".into(),
+                "文字和符号表示的比较方向相反，请只保留一种",
+                "the worded and the symbol operator disagree",
             ));
         }
     }
@@ -308,8 +318,8 @@ fn no_number(s: &[Ch], o: &Operator, p: Parsed) -> Option<Parsed> {
             "TARGET_VALUE_MISSING",
             Severity::Error,
             span(s, o.start, k.saturating_add(1)),
-            "运算符后应是数值，如 ≥90%；定性指标请不要写运算符".into(),
-            "an operator must be followed by a number".into(),
+            "运算符后应是数值，如 ≥90%；定性指标请不要写运算符",
+            "an operator must be followed by a number",
         )));
     }
     None
@@ -322,8 +332,8 @@ pub(super) fn value_missing(s: &[Ch], at: usize, mut p: Parsed) -> Parsed {
         "TARGET_VALUE_MISSING",
         Severity::Info,
         span(s, at, s.len()),
-        "请填写具体数值（模板中的 **、XX 或只写单位的格子需补上数字），如 ≥90%".into(),
-        "fill in the number (the template's **, XX or a bare unit)".into(),
+        "请填写具体数值（模板中的 **、XX 或只写单位的格子需补上数字），如 ≥90%",
+        "fill in the number (the template's **, XX or a bare unit)",
     ))
 }
 
@@ -339,10 +349,11 @@ pub(super) fn placeholder_mark(s: &[Ch]) -> Option<usize> {
 enum RangeEnd {
     None,
     Found(Quantity),
-    Stop(Parsed),
+    /// A range that is unfinished or wrong: its status and why.
+    Stop(Status, Option<Diagnostic>),
 }
 
-fn range_end(s: &[Ch], o: &Operator, q: &Quantity, start: usize, p: &Parsed) -> RangeEnd {
+fn range_end(s: &[Ch], o: &Operator, q: &Quantity, start: usize) -> RangeEnd {
     let r = skip_spaces(s, q.end);
     let sep = s
         .get(r)
@@ -350,15 +361,7 @@ fn range_end(s: &[Ch], o: &Operator, q: &Quantity, start: usize, p: &Parsed) -> 
     if !sep || q.unit_pending {
         return RangeEnd::None;
     }
-    let stop = |status: Status, d: Option<Diagnostic>| {
-        let mut p = p.clone();
-        p.status = status;
-        p.kind = Some(Kind::Range);
-        if let Some(d) = d {
-            p.diagnostics.push(d);
-        }
-        RangeEnd::Stop(p)
-    };
+    let stop = RangeEnd::Stop;
     let h = skip_spaces(s, r.saturating_add(1));
     if h >= s.len() {
         return stop(Status::Incomplete, None);
@@ -378,21 +381,22 @@ fn range_end(s: &[Ch], o: &Operator, q: &Quantity, start: usize, p: &Parsed) -> 
                 "TARGET_OPERATOR_WITH_RANGE",
                 Severity::Error,
                 span(s, o.start, q2.end),
-                "区间值前不能再写运算符，请写成 2-3项 或 ≥2项".into(),
-                "a range cannot carry an operator".into(),
+                "区间值前不能再写运算符，请写成 2-3项 或 ≥2项",
+                "a range cannot carry an operator",
             )),
         );
     }
     if let (Some(a), Some(b)) = (&q.unit, &q2.unit) {
-        if a.text != b.text {
+        let (a, b) = (a.text(s), b.text(s));
+        if a != b {
             return stop(
                 Status::Invalid,
                 Some(diag(
                     "TARGET_UNIT_CONFLICT",
                     Severity::Error,
                     span(s, q.end, q2.end),
-                    format!("区间两端单位不一致（{} 与 {}）", a.text, b.text),
-                    format!("range ends have different units ({}, {})", a.text, b.text),
+                    format!("区间两端单位不一致（{a} 与 {b}）"),
+                    format!("range ends have different units ({a}, {b})"),
                 )),
             );
         }
@@ -447,10 +451,13 @@ fn around(prefix: &[Ch]) -> Around<'_> {
             return None;
         }
         let j = i.saturating_add(1);
-        unit::PERIODS
-            .iter()
-            .find(|w| at(a.prefix, j, w))
-            .map(|w| (w.chars().count().saturating_add(1), (*w).to_string()))
+        if let Some(w) = unit::PERIODS.iter().find(|w| at(a.prefix, j, w)) {
+            return Some((w.chars().count().saturating_add(1), (*w).to_string()));
+        }
+        match unit::scan(a.prefix, j) {
+            unit::Scan::Found(u) if u.known => Some((u.end.saturating_sub(i), u.text(a.prefix))),
+            _ => None,
+        }
     };
     let n = a.prefix.len();
     if let Some((len, w)) = per_at(0) {
@@ -495,8 +502,8 @@ pub(super) fn value(s: &[Ch]) -> Option<Parsed> {
             "TARGET_VALUE_MISSING",
             Severity::Info,
             span(s, o.start, o.end),
-            "请在运算符后输入数值和单位，如 ≥90%".into(),
-            "type a number and unit after the operator".into(),
+            "请在运算符后输入数值和单位，如 ≥90%",
+            "type a number and unit after the operator",
         )));
     }
     if !number_start(s, o.end) {
@@ -511,8 +518,8 @@ pub(super) fn value(s: &[Ch]) -> Option<Parsed> {
                 "TARGET_NUMBER_INCOMPLETE",
                 Severity::Info,
                 span(s, o.end, s.len()),
-                "请写完数字".into(),
-                "finish the number".into(),
+                "请写完数字",
+                "finish the number",
             )));
         }
         QScan::Invalid(d) => {
@@ -522,8 +529,13 @@ pub(super) fn value(s: &[Ch]) -> Option<Parsed> {
     };
     let value_span = span(s, o.end, q.end);
     // Range end.
-    let (q2, mut k) = match range_end(s, &o, &q, start, &p) {
-        RangeEnd::Stop(p) => return Some(p),
+    let (q2, mut k) = match range_end(s, &o, &q, start) {
+        RangeEnd::Stop(status, d) => {
+            p.status = status;
+            p.kind = Some(Kind::Range);
+            p.diagnostics.extend(d);
+            return Some(p);
+        }
         RangeEnd::Found(q2) => {
             let end = q2.end;
             (Some(q2), end)
@@ -556,7 +568,7 @@ pub(super) fn value(s: &[Ch]) -> Option<Parsed> {
     let rank = prefix.last().is_some_and(|c| c.c == '前')
         && unit
             .as_ref()
-            .is_none_or(|u| matches!(u.text.as_str(), "名" | "位"))
+            .is_none_or(|u| matches!(u.text(s).as_str(), "名" | "位"))
         && q2.is_none();
     let prefix = if rank {
         prefix.get(..prefix.len().saturating_sub(1)).unwrap_or(&[])
@@ -579,18 +591,22 @@ pub(super) fn value(s: &[Ch]) -> Option<Parsed> {
                 "TARGET_OPERATOR_CONFLICT",
                 Severity::Error,
                 span(s, sfx, k),
-                "前后表示的比较方向相反（如“不超过…以上”），请只保留一种".into(),
-                "the operator before and the word after the value disagree".into(),
+                "前后表示的比较方向相反（如“不超过…以上”），请只保留一种",
+                "the operator before and the word after the value disagree",
             )));
         }
     }
-    if let (Some(per), Some(u)) = (&around.per, unit.as_mut()) {
-        u.text = format!("{}/{per}", u.text);
-        u.class = match u.class {
-            UnitClass::Money => UnitClass::PerUnit,
-            UnitClass::Count => UnitClass::Frequency,
+    // The unit as written, with 每X as its denominator (每月1次 → 次/月).
+    let mut class = unit.as_ref().map(|u| u.class);
+    let mut text = unit.as_ref().map(|u| u.text(s));
+    if let Some(per) = &around.per {
+        text = Some(format!("{}/{per}", text.unwrap_or_default()));
+        class = Some(match class {
+            Some(UnitClass::Money) => UnitClass::PerUnit,
+            Some(UnitClass::Count) => UnitClass::Frequency,
+            // 每亩300: an amount per 亩 whose own unit is not written.
             _ => UnitClass::Other,
-        };
+        });
     }
     // Kind.
     if rank {
@@ -602,8 +618,8 @@ pub(super) fn value(s: &[Ch]) -> Option<Parsed> {
         p.direction = Some(Direction::Lower);
         return Some(p);
     }
-    p.unit_class = unit.as_ref().map(|u| u.class);
-    p.unit = unit.map(|u| u.text);
+    p.unit_class = class;
+    p.unit = text;
     if let Some(q2) = q2 {
         p.kind = Some(Kind::Range);
         p.low = Some(q.value);
@@ -647,8 +663,8 @@ fn too_large(at: (u32, u32)) -> Diagnostic {
         "TARGET_NUMBER_MALFORMED",
         Severity::Error,
         at,
-        "数值位数过多（整数最多 15 位，小数最多 6 位）".into(),
-        "number too large (at most 15 integer and 6 decimal digits)".into(),
+        "数值位数过多（整数最多 15 位，小数最多 6 位）",
+        "number too large (at most 15 integer and 6 decimal digits)",
     )
 }
 
@@ -657,7 +673,7 @@ fn unit_missing(at: (u32, u32)) -> Diagnostic {
         "TARGET_UNIT_MISSING",
         Severity::Warning,
         at,
-        "数值后请写计量单位，如 %、次、人、项".into(),
-        "the value needs a unit (%, 次, 人, 项 …)".into(),
+        "数值后请写计量单位，如 %、次、人、项",
+        "the value needs a unit (%, 次, 人, 项 …)",
     )
 }
