@@ -403,3 +403,228 @@ fn long_inputs_stay_linear() {
         let _ = n(&s);
     }
 }
+
+/// Version 2 (SPEC §10): the unit is the clerk's, whole, and classified.
+#[test]
+fn open_units_are_kept_whole_and_classified() {
+    use perftarget::target::UnitClass::*;
+    let cases = [
+        ("1600元/亩", "=1600.00(元/亩)", PerUnit),
+        ("≤28.40/株", "≤28.40(/株)", Other),
+        ("≥2次/年", "≥2.00(次/年)", Frequency),
+        ("1次/季度", "=1.00(次/季度)", Frequency),
+        ("=24 人/次", "=24.00(人/次)", Other),
+        ("50元/人·天", "=50.00(元/人·天)", PerUnit),
+        ("≥500万元/公里", "≥500.00(万元/公里)", PerUnit),
+        ("4900公顷", "=4900.00(公顷)", Area),
+        ("50厘米", "=50.00(厘米)", Length),
+        ("6万立方米", "=6.00(万立方米)", Volume),
+        ("≥100百分比", "≥100.00(百分比)", Percent),
+        ("≥3个百分点", "≥3.00(个百分点)", PercentagePoint),
+        ("≤2‰", "≤2.00(‰)", PerMille),
+        ("1.5万人次", "=1.50(万人次)", Count),
+        ("0.5万亩", "=0.50(万亩)", Area),
+        ("1.2亿元", "=1.20(亿元)", Money),
+        ("2km", "=2.00(km)", Length),
+        ("≤2h", "≤2.00(h)", Time),
+        ("≥100Mbps", "≥100.00(Mbps)", Other),
+        ("80M", "=80.00(M)", Other),
+        ("≥300㎡", "≥300.00(㎡)", Area),
+        ("≥20m³", "≥20.00(m³)", Volume),
+        ("≥3500公斤", "≥3500.00(公斤)", Mass),
+        ("≥3000标准亩", "≥3000.00(标准亩)", Count),
+        ("12万头份", "=12.00(万头份)", Count),
+        ("≥5.125吨", "≥5.125(吨)", Mass),
+    ];
+    for (input, canonical, class) in cases {
+        let t = n(input);
+        assert_eq!(t.status, Status::Valid, "{input}");
+        assert_eq!(t.canonical.as_deref(), Some(canonical), "{input}");
+        assert_eq!(t.unit_class, Some(class), "{input}");
+        assert_eq!(canon(canonical), canonical, "{canonical} reads back");
+    }
+    // A time unit makes a duration; words after the unit stay a note.
+    let t = n("≤3个工作日内办结");
+    assert_eq!(
+        (t.kind, t.canonical.as_deref(), t.note.as_deref()),
+        (Some(Kind::Duration), Some("≤3.00(个工作日)"), Some("办结"))
+    );
+    let t = n("每月1次");
+    assert_eq!(
+        (t.canonical.as_deref(), t.unit_class),
+        (Some("=1.00(次/月)"), Some(Frequency))
+    );
+    let t = n("每年不少于2次");
+    assert_eq!(t.canonical.as_deref(), Some("≥2.00(次/年)"));
+    let t = n("每亩补助1600元");
+    assert_eq!(
+        (t.canonical.as_deref(), t.note.as_deref()),
+        (Some("=1600.00(元/亩)"), Some("补助"))
+    );
+}
+
+#[test]
+fn every_way_of_writing_time() {
+    let d = |text: &str| {
+        let t = y(text, 2025);
+        (t.status, t.date, t.start)
+    };
+    let day = |s: &str| Some(s.to_string());
+    let ok = Status::Valid;
+    assert_eq!(
+        d("第三季度完成"),
+        (ok, day("2025-09-30"), day("2025-07-01"))
+    );
+    assert_eq!(d("三季度末"), (ok, day("2025-09-30"), day("2025-07-01")));
+    assert_eq!(d("Q2"), (ok, day("2025-06-30"), day("2025-04-01")));
+    assert_eq!(d("上半年完成"), (ok, day("2025-06-30"), day("2025-01-01")));
+    assert_eq!(d("下半年"), (ok, day("2025-12-31"), day("2025-07-01")));
+    assert_eq!(d("年中"), (ok, day("2025-06-30"), day("2025-01-01")));
+    assert_eq!(d("2025年年底前"), (ok, day("2025-12-31"), None));
+    assert_eq!(d("年底前完成"), (ok, day("2025-12-31"), None));
+    assert_eq!(d("全年"), (ok, day("2025-12-31"), day("2025-01-01")));
+    assert_eq!(d("当年完成"), (ok, day("2025-12-31"), day("2025-01-01")));
+    assert_eq!(d("次年3月底前"), (ok, day("2026-03-31"), None));
+    assert_eq!(d("下一年度6月底前完成"), (ok, day("2026-06-30"), None));
+    assert_eq!(d("明年年底前"), (ok, day("2026-12-31"), None));
+    assert_eq!(
+        d("2021年1月-12月"),
+        (ok, day("2021-12-31"), day("2021-01-01"))
+    );
+    assert_eq!(
+        d("2020年1月--2020年11月"),
+        (ok, day("2020-11-30"), day("2020-01-01"))
+    );
+    assert_eq!(
+        d("2023.07-2024.01"),
+        (ok, day("2024-01-31"), day("2023-07-01"))
+    );
+    assert_eq!(
+        d("202001-202012"),
+        (ok, day("2020-12-31"), day("2020-01-01"))
+    );
+    assert_eq!(d("1-6月"), (ok, day("2025-06-30"), day("2025-01-01")));
+    assert_eq!(d("三月底前"), (ok, day("2025-03-31"), None));
+    // A time word with another value is that value (`全年开展培训≥4次`),
+    // and a time word that does not say "by then" is text.
+    assert_eq!(
+        n("全年开展培训≥4次").canonical.as_deref(),
+        Some("≥4.00(次)")
+    );
+    assert_eq!(n("全年无事故").kind, Some(Kind::Qualitative));
+    // Impossible dates stay errors; a period cannot end before it starts.
+    assert_eq!(d("2月30日前").0, Status::Invalid);
+    assert_eq!(d("2023年2月29日前").0, Status::Invalid);
+    assert_eq!(d("2024年6月-2024年3月").0, Status::Invalid);
+}
+
+#[test]
+fn approximate_tolerance_and_more_operator_words() {
+    use perftarget::target::Qualifier;
+    let t = n("约100人");
+    assert_eq!(
+        (t.canonical.as_deref(), t.qualifier, t.direction),
+        (Some("=100.00(人)"), Some(Qualifier::Approximate), None)
+    );
+    assert_eq!(n("100人左右").qualifier, Some(Qualifier::Approximate));
+    let t = n("±3%");
+    assert_eq!(
+        (t.qualifier, t.value.map(|v| v.to_string())),
+        (Some(Qualifier::Tolerance), Some("3".into()))
+    );
+    assert_eq!(n("上下浮动5%").qualifier, Some(Qualifier::Tolerance));
+    for (input, canonical) in [
+        ("至多3次", "≤3.00(次)"),
+        ("达95%", "≥95.00(%)"),
+        ("超90%", ">90.00(%)"),
+        ("不超5%", "≤5.00(%)"),
+        ("不足1%", "<1.00(%)"),
+        ("控制在100万元以内", "≤100.00(万元)"),
+        ("控制在5%之内", "≤5.00(%)"),
+        ("确保≥95%", "≥95.00(%)"),
+    ] {
+        assert_eq!(n(input).canonical.as_deref(), Some(canonical), "{input}");
+    }
+    let t = n("力争95%以上");
+    assert_eq!(
+        (t.canonical.as_deref(), t.note.as_deref()),
+        (Some("≥95.00(%)"), Some("力争"))
+    );
+    let t = n("定性 优良中低差");
+    assert_eq!(
+        (t.kind, t.canonical.as_deref()),
+        (Some(Kind::Qualitative), Some("优良中低差"))
+    );
+}
+
+#[test]
+fn template_leftovers_ask_for_the_number() {
+    for input in [
+        "公里",
+        "万人",
+        "%",
+        "(%)",
+        "≧ %",
+        "≥**%",
+        "≥XX%",
+        "≥__%",
+        "＊＊",
+        "≥**株",
+        "≤**元/株",
+    ] {
+        let t = n(input);
+        assert_eq!(t.status, Status::Incomplete, "{input}");
+        assert_eq!(t.diagnostics[0].code, "TARGET_VALUE_MISSING", "{input}");
+        assert!(t.hint.contains("数值"), "{input}: {}", t.hint);
+    }
+    // An Excel serial date in a time row names the date it probably means.
+    let ctx = Context {
+        year: Some(2021),
+        level2: Some("时效指标".into()),
+        ..Context::default()
+    };
+    let t = normalise("44,561", &ctx);
+    assert_eq!(t.diagnostics[0].code, "TARGET_EXCEL_DATE");
+    assert!(
+        t.diagnostics[0].message.contains("2021-12-31"),
+        "{}",
+        t.diagnostics[0].message
+    );
+    assert!(normalise("44,561", &Context::default())
+        .diagnostics
+        .iter()
+        .all(|d| d.code != "TARGET_EXCEL_DATE"));
+}
+
+#[test]
+fn qualitative_grades_and_vague_wording() {
+    use perftarget::target::Grade;
+    for (input, grade) in [
+        ("达到预期目标", Grade::Achievement),
+        ("部分达到", Grade::Achievement),
+        ("较好", Grade::Rating),
+        ("优", Grade::Rating),
+        ("是", Grade::YesNo),
+        ("无", Grade::YesNo),
+    ] {
+        let t = n(input);
+        assert_eq!(
+            (t.status, t.grade, t.vague),
+            (Status::Valid, Some(grade), false),
+            "{input}"
+        );
+    }
+    for input in [
+        "提高",
+        "有所提高",
+        "进一步提升",
+        "明显改善",
+        "稳步提高",
+        "持续改善",
+        "有效促进",
+    ] {
+        let t = n(input);
+        assert_eq!((t.status, t.vague), (Status::Valid, true), "{input}");
+    }
+    assert!(!n("无事故发生").vague);
+}

@@ -451,6 +451,13 @@ const CASES: &[(&str, Severity, &str, fn() -> Value, Edit)] = &[
         |v| v["indicators"][0]["target"] = json!("≥2"),
     ),
     (
+        "TARGET_EXCEL_DATE",
+        Severity::Warning,
+        "/indicators/2/target",
+        t2021,
+        |v| v["indicators"][2]["target"] = json!("45,626"),
+    ),
+    (
         "TARGET_UNIT_MISMATCH",
         Severity::Warning,
         "/indicators/1/target",
@@ -730,5 +737,48 @@ fn quotients_may_exceed_100_percent() {
         all(&r).next().is_none(),
         "{:?}",
         all(&r).map(|i| i.code).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn canonical_rewrites_are_offered_only_when_they_keep_every_word() {
+    let with = |target: &str| {
+        let mut v = t2021();
+        v["indicators"][0]["target"] = json!(target);
+        report(&v)
+    };
+    let suggests = |r: &Report| {
+        all(r)
+            .find(|i| i.code == "TARGET_NOT_CANONICAL")
+            .and_then(|i| i.params.get("canonical").map(|c| c.to_string()))
+    };
+    // The whole unit is kept: 元/亩, 万人次.
+    assert_eq!(
+        suggests(&with("1600元/亩")).as_deref(),
+        Some("=1600.00(元/亩)")
+    );
+    assert_eq!(
+        suggests(&with("≥1.5万人次")).as_deref(),
+        Some("≥1.50(万人次)")
+    );
+    // Words kept as a note would be lost: no rewrite is offered.
+    assert_eq!(suggests(&with("≤2小时到场")), None);
+    assert_eq!(suggests(&with("完成5场工作咨询会")), None);
+    // A deadline's "完成" only says "done by".
+    let mut v = t2021();
+    v["indicators"][2]["target"] = json!("2024年11月底前完成");
+    assert!(suggests(&report(&v)).is_some());
+}
+
+#[test]
+fn units_are_judged_by_dimension() {
+    let mut v = t2021();
+    v["indicators"][4]["target"] = json!("≥1.2万人");
+    v["indicators"][1]["target"] = json!("≥95百分比");
+    let r = report(&v);
+    assert!(
+        all(&r).all(|i| i.code != "TARGET_UNIT_MISMATCH"),
+        "{:?}",
+        r.warnings
     );
 }

@@ -242,3 +242,62 @@ proptest! {
         }
     }
 }
+
+/// Version 2 units of every shape: listed, compound, magnitude-prefixed,
+/// Latin, symbols, unknown.
+const OPEN_UNITS: &[&str] = &[
+    "元/亩",
+    "万元/人",
+    "次/年",
+    "人/次",
+    "元/人·天",
+    "万人次",
+    "万亩",
+    "亿元",
+    "公顷",
+    "厘米",
+    "万立方米",
+    "百分比",
+    "个百分点",
+    "‰",
+    "km",
+    "h",
+    "Mbps",
+    "㎡",
+    "m³",
+    "标准亩",
+    "个工作日",
+    "%",
+];
+/// Words before or after a value that are neither operator nor unit.
+const NOTE_WORDS: &[&str] = &["", "完成", "新增", "培训", "到场", "覆盖"];
+/// Operator words, which the canonical form spells as a symbol.
+const OP_WORDS: &[&str] = &["", "≥", "不低于", "不超过", "至多", "达到", "控制在", "<"];
+
+proptest! {
+    /// SPEC §10, lossless: the canonical form plus the note keep every digit,
+    /// the unit whole and every word that is not an operator; the number is
+    /// never rescaled and keeps every decimal given.
+    #[test]
+    fn normalising_loses_nothing(before in 0..NOTE_WORDS.len(), op in 0..OP_WORDS.len(), int in 0u32..100_000, frac in "[0-9]{0,4}", unit in 0..OPEN_UNITS.len(), after in 0..NOTE_WORDS.len()) {
+        let number = if frac.is_empty() { int.to_string() } else { format!("{int}.{frac}") };
+        let text = format!("{}{}{number}{}{}", NOTE_WORDS[before], OP_WORDS[op], OPEN_UNITS[unit], NOTE_WORDS[after]);
+        let t = normalise(&text, &Context::default());
+        prop_assert_eq!(t.status, Status::Valid, "{}", text);
+        prop_assert_eq!(t.unit.as_deref(), Some(OPEN_UNITS[unit]), "{}", text);
+        let value = t.value.unwrap();
+        prop_assert_eq!(value, number.parse::<rust_decimal::Decimal>().unwrap(), "{}", text);
+        prop_assert!(value.scale() >= frac.len() as u32 || value.normalize().scale() <= value.scale());
+        let c = t.canonical.clone().unwrap();
+        let kept = format!("{c}{}", t.note.clone().unwrap_or_default());
+        prop_assert!(c.contains(OPEN_UNITS[unit]), "{} → {}", text, c);
+        prop_assert!(c.contains(&number) || c.contains(&format!("{number}.00")) || c.contains(&format!("{number}0")), "{} → {}", text, c);
+        for w in [NOTE_WORDS[before], NOTE_WORDS[after]] {
+            prop_assert!(kept.contains(w), "{} → {} lost {}", text, kept, w);
+        }
+        // The canonical form reads back to itself, with the same value.
+        let again = normalise(&c, &Context::default());
+        prop_assert_eq!(again.canonical.as_deref(), Some(c.as_str()));
+        prop_assert_eq!(again.value, t.value);
+    }
+}

@@ -123,10 +123,14 @@ impl<'a> Check<'a> {
             .iter()
             .flatten()
             .map(|ind| {
-                // Only the year changes what a target means; names only tailor hints.
+                // The year completes deadlines; the name may carry the unit
+                // (`湿地保有量(公顷)`) and the level tells a time row. The
+                // same context through normaliseTarget reads the same.
                 let ctx = Context {
                     year,
-                    ..Context::default()
+                    level1: ind.level1.clone(),
+                    level2: ind.level2.clone(),
+                    name: ind.name.clone(),
                 };
                 Row {
                     levels: taxonomy::resolve(

@@ -7,7 +7,7 @@ use super::{review, Check, Rule, Scope};
 use crate::report::Severity;
 use crate::target::charset::CharSet;
 use crate::target::lexicon::Words;
-use crate::target::{Diagnostic, Kind, Op, Status, Target};
+use crate::target::{Diagnostic, Kind, Op, Status, Target, UnitClass};
 use rust_decimal::Decimal;
 
 macro_rules! rule {
@@ -250,6 +250,14 @@ rule!(
     "完成时限没有年份，且未提供年度",
     "the deadline has no year and no context year was given"
 );
+rule!(
+    TARGET_EXCEL_DATE,
+    Target,
+    Warning,
+    VALUE_MISMATCH,
+    "时间类指标的指标值是一个 Excel 日期序号（如 44561，即 2021-12-31），导出时丢了日期格式",
+    "a time indicator's target is an Excel serial date (44561 is 2021-12-31): the date format was lost on export"
+);
 
 /// Codes `normaliseTarget` reports (INPUT_TOO_LARGE is shared with forms).
 pub const ENGINE_RULES: &[Rule] = &[
@@ -266,6 +274,7 @@ pub const ENGINE_RULES: &[Rule] = &[
     TARGET_DATE_INCOMPLETE,
     TARGET_DATE_INVALID,
     TARGET_YEAR_MISSING,
+    TARGET_EXCEL_DATE,
 ];
 
 /// Which word lists a name hits, found in one pass over its characters;
@@ -359,7 +368,8 @@ const GOOD_WORDS: Words = Words::new(&[
     "签约率",
     "落实率",
 ]);
-const PERCENT_UNITS: &[&str] = &["%", "个百分点", "‰"];
+/// Notes a deadline's canonical form may drop: they only say "done by".
+const DEADLINE_NOTES: &[&str] = &["完成", "全部完成", "完工", "办结", "前完成"];
 /// Name endings that call for one unit.
 const COUNT_UNITS: &[(&str, &str)] = &[
     ("人数", "人"),
@@ -452,7 +462,13 @@ pub fn check(c: &mut Check) {
             t.kind,
             Some(Kind::Quantitative | Kind::Duration | Kind::Range | Kind::Rank | Kind::Deadline)
         );
-        if numeric && t.input.trim() != canonical {
+        // Suggested only when it says all the input says: words kept as a
+        // note (`≤2小时到场`) would be lost by the rewrite.
+        let whole = t
+            .note
+            .as_deref()
+            .is_none_or(|n| t.kind == Some(Kind::Deadline) && DEADLINE_NOTES.contains(&n));
+        if numeric && whole && t.input.trim() != canonical {
             c.findings.add(
                 &TARGET_NOT_CANONICAL,
                 p,
@@ -476,11 +492,19 @@ pub fn check(c: &mut Check) {
 }
 
 fn invalid(c: &mut Check, p: RowPointer, row: RowLabel, t: &Target) {
-    let unit_only = t.status == Status::Incomplete
-        && t.diagnostics
-            .iter()
-            .any(|d| d.code == TARGET_UNIT_MISSING.code);
     let first: Option<&Diagnostic> = t.diagnostics.first();
+    if let Some(d) = first.filter(|d| d.code == TARGET_EXCEL_DATE.code) {
+        c.findings.add(
+            &TARGET_EXCEL_DATE,
+            p,
+            format!("{row}：{}", d.message),
+            d.message_en.clone(),
+            vec![("input", t.input.clone())],
+        );
+        return;
+    }
+    let unit_only =
+        t.status == Status::Incomplete && first.is_some_and(|d| d.code == TARGET_UNIT_MISSING.code);
     let detail = first.map_or("", |d| d.code).to_string();
     let why = first.map_or_else(|| "请补全".to_string(), |d| d.message.clone());
     let why_en = first.map_or_else(|| "unfinished".to_string(), |d| d.message_en.clone());
@@ -523,9 +547,14 @@ fn semantics(c: &mut Check, p: RowPointer, row: RowLabel, t: &Target, m: &Meanin
     let v = t.value.or(t.high).unwrap_or_default();
     let hundred = Decimal::ONE_HUNDRED;
     let op = t.op;
-    // Unit fits the name.
+    // Unit fits the name (by dimension: 万人 is a head count, ‰ a rate).
     if quantity && !unit.is_empty() {
-        let expected = if m.rate && !PERCENT_UNITS.contains(&unit) {
+        let base = crate::target::unit::base(unit);
+        let rate_like = matches!(
+            t.unit_class,
+            Some(UnitClass::Percent | UnitClass::PercentagePoint | UnitClass::PerMille)
+        );
+        let expected = if m.rate && !rate_like {
             Some("%")
         } else if m.count && percent {
             Some(
@@ -537,7 +566,9 @@ fn semantics(c: &mut Check, p: RowPointer, row: RowLabel, t: &Target, m: &Meanin
         } else {
             COUNT_UNITS
                 .iter()
-                .find(|(end, u)| m.name.ends_with(end) && unit != *u && !percent)
+                .find(|(end, u)| {
+                    m.name.ends_with(end) && base != *u && !base.is_empty() && !percent
+                })
                 .map(|(_, u)| *u)
         };
         if let Some(e) = expected {

@@ -19,8 +19,9 @@ fn fixed2(v: Decimal) -> String {
     out
 }
 
+/// Every decimal the clerk gave is kept (`0.000` stays `0.000`), and at least two.
 fn push_fixed2(out: &mut String, v: Decimal) {
-    let mut v = v.normalize();
+    let mut v = v;
     // Rescaled rather than printed with a precision, which pads with zeros
     // through two allocations. Bounded values (≤ 15 + 6 digits) fit exactly.
     if v.scale() < 2 {

@@ -193,6 +193,9 @@ pub fn parse(text: &str, ctx: &Context) -> Parsed {
     if let Some(p) = relative(s) {
         return p;
     }
+    if s.len() <= MAX_GRADE_CHARS && grade(s).is_some() {
+        return qualitative(s); // 部分达到: a grade, not an operator awaiting its number
+    }
     if let Some(p) = super::time::deadline(s, ctx) {
         return p;
     }
@@ -217,15 +220,21 @@ fn qualitative(s: &[Ch]) -> Parsed {
     // Grades and bare comparatives are short whole cells.
     if body.len() <= MAX_GRADE_CHARS {
         let is = |w: &&str| w.chars().eq(body.iter().map(|c| c.c));
-        p.grade = GRADES
-            .iter()
-            .find(|(words, _)| words.iter().any(is))
-            .map(|(_, g)| *g);
+        p.grade = grade(body);
         p.vague = p.grade.is_none()
             && (HIGHER_WORDS.list.iter().any(is) || LOWER_WORDS.list.iter().any(is));
     }
     p.vague |= contains_any(body, &VAGUE_WORDS);
     p
+}
+
+/// The grade a whole cell is (`较好`, `达到预期目标`), if it is one.
+fn grade(s: &[Ch]) -> Option<Grade> {
+    let is = |w: &&str| w.chars().eq(s.iter().map(|c| c.c));
+    GRADES
+        .iter()
+        .find(|(words, _)| words.iter().any(is))
+        .map(|(_, g)| *g)
 }
 
 /// Longest cell that may be a unit alone (`万立方米`, `(元/人·天)`).

@@ -56,6 +56,7 @@ const RELATIVE_YEARS: &[(&str, i32)] = &[
 /// none, and a bit test says so before the word lists are tried.
 const TIME_WORD_FIRSTS: CharSet = CharSet::EMPTY.with_first_of_each(&[
     "下", "本", "第", "次", "明", "当", "今", "年", "全", "上", "Q", "q", "一", "二", "三", "四",
+    "五", "六", "七", "八", "九", "十", "两",
 ]);
 
 /// Words after a time word that make it a deadline (`上半年完成`).
@@ -197,6 +198,9 @@ fn word_point(s: &[Ch], i: usize, ctx: &Context) -> Option<Scan> {
         let year = ctx.year.and_then(|y| y.checked_add(*offset));
         let k = i.saturating_add(w.chars().count());
         return Some(after_year(s, k, year).unwrap_or(Scan::Found(whole_year(year, k))));
+    }
+    if chinese_month(s, i).is_some() {
+        return Some(month_day(s, i, ctx.year));
     }
     in_year(s, i, ctx.year)
 }

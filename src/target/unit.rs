@@ -260,8 +260,13 @@ pub enum Scan {
     Unclosed,
 }
 
-/// Longest unit parenthesis content, in characters.
+/// Longest unit parenthesis content, in characters: more than the longest
+/// unit read without parentheses, so every canonical form reads back.
 const MAX_PAREN_CHARS: usize = 16;
+/// Longest unit read without parentheses (`万元/人·天` is 6).
+const MAX_UNIT_CHARS: usize = 12;
+/// Longest Latin unit (`Mbps`, `kW`); a longer run of letters is a word.
+const MAX_LATIN_CHARS: usize = 6;
 
 pub fn scan(s: &[Ch], u: usize) -> Scan {
     if s.get(u).is_some_and(|c| c.c == '(') {
@@ -352,6 +357,9 @@ fn compound(s: &[Ch], u: usize) -> Option<Unit> {
         let Some((n, c, listed)) = core(s, k.saturating_add(1)) else {
             break;
         };
+        if k.saturating_add(1).saturating_add(n).saturating_sub(u) > MAX_UNIT_CHARS {
+            break;
+        }
         per = per.or(Some(c));
         known &= listed;
         k = k.saturating_add(1).saturating_add(n);
@@ -392,6 +400,9 @@ fn core(s: &[Ch], k: usize) -> Option<(usize, UnitClass, bool)> {
             .iter()
             .take_while(|c| c.c.is_ascii_alphabetic())
             .count();
+        if n > MAX_LATIN_CHARS {
+            return None; // a word, not a unit
+        }
         if rest.get(n).is_some_and(|c| matches!(c.c, '²' | '³')) {
             n = n.saturating_add(1);
         }
@@ -403,10 +414,17 @@ fn core(s: &[Ch], k: usize) -> Option<(usize, UnitClass, bool)> {
     }
     // An unknown measure word: a short run taken whole, else one character.
     let n = run(s, k);
-    let n = if n <= MAX_UNKNOWN_CHARS && ends_clean(s, k.saturating_add(n)) {
+    // In a longer run, a listed unit ends the unit (`标准亩覆盖` → 标准亩).
+    let n = if n <= MAX_UNKNOWN_CHARS {
         n
     } else {
-        1
+        (2..=MAX_UNKNOWN_CHARS)
+            .rev()
+            .find(|&j| {
+                word(s, k.saturating_add(j).saturating_sub(1))
+                    .is_some_and(|(w, _)| w.chars().count() == 1)
+            })
+            .unwrap_or(1)
     };
     Some((n, UnitClass::Count, false))
 }
@@ -425,21 +443,20 @@ fn run(s: &[Ch], k: usize) -> usize {
         .count()
 }
 
-/// Whether an unknown run may end before `s[i]`: at the end, before a
-/// non-CJK character, or before a suffix operator or by-word.
-fn ends_clean(s: &[Ch], i: usize) -> bool {
-    s.get(i)
-        .is_none_or(|c| !is_han(c.c) || "以内之前左上及".contains(c.c))
-}
-
+/// Case is ignored in units of two letters or more (`KM`, `Kg`); a single
+/// capital is another unit (`M` is mega, not metre).
 fn latin_class(text: &[Ch]) -> Option<UnitClass> {
+    let fold = |c: char| {
+        if text.len() > 1 {
+            c.to_ascii_lowercase()
+        } else {
+            c
+        }
+    };
     LATIN
         .iter()
         .find(|(w, _)| {
-            w.chars().count() == text.len()
-                && w.chars()
-                    .zip(text)
-                    .all(|(a, b)| a == b.c.to_ascii_lowercase())
+            w.chars().count() == text.len() && w.chars().zip(text).all(|(a, b)| a == fold(b.c))
         })
         .map(|(_, c)| *c)
 }
