@@ -524,13 +524,15 @@ fn approximate_tolerance_and_more_operator_words() {
     let t = n("约100人");
     assert_eq!(
         (t.canonical.as_deref(), t.qualifier, t.direction),
-        (Some("=100.00(人)"), Some(Qualifier::Approximate), None)
+        (Some("约100.00(人)"), Some(Qualifier::Approximate), None)
     );
+    assert_eq!(canon("约100.00(人)"), "约100.00(人)");
+    assert_eq!(canon("±3.00(%)"), "±3.00(%)");
     assert_eq!(n("100人左右").qualifier, Some(Qualifier::Approximate));
     let t = n("±3%");
     assert_eq!(
-        (t.qualifier, t.value.map(|v| v.to_string())),
-        (Some(Qualifier::Tolerance), Some("3".into()))
+        (t.qualifier, t.canonical.as_deref()),
+        (Some(Qualifier::Tolerance), Some("±3.00(%)"))
     );
     assert_eq!(n("上下浮动5%").qualifier, Some(Qualifier::Tolerance));
     for (input, canonical) in [

@@ -2,7 +2,7 @@
 //! (`≥90.00(%)`), the integrated budget system's split form, and the hint.
 
 use super::parse::Parsed;
-use super::{Context, Diagnostic, Kind, Op, Status, SystemTarget, Target};
+use super::{Context, Diagnostic, Kind, Op, Qualifier, Status, SystemTarget, Target};
 use crate::report::Severity;
 use rust_decimal::Decimal;
 use std::borrow::Cow;
@@ -72,7 +72,12 @@ fn canonical(p: &mut Parsed) -> Option<(String, Option<Range<usize>>)> {
         }
         Kind::Qualitative | Kind::Relative => return None,
         Kind::Quantitative | Kind::Duration => {
-            out.push_str(op_symbol(p.op?));
+            // ± and 约 are kept: `≤3.00(%)` or `=100.00(人)` would say more.
+            out.push_str(match p.qualifier {
+                Some(Qualifier::Tolerance) => "±",
+                Some(Qualifier::Approximate) => "约",
+                None => op_symbol(p.op?),
+            });
             let start = out.len();
             push_fixed2(&mut out, p.value?);
             number = Some(start..out.len());
