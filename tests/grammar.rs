@@ -630,3 +630,19 @@ fn qualitative_grades_and_vague_wording() {
     }
     assert!(!n("无事故发生").vague);
 }
+
+/// Inputs the fuzzer found whose canonical form did not read back: units
+/// are bounded so that their parenthesised canonical form is a unit again.
+#[test]
+fn fuzzer_findings_read_back() {
+    for input in [
+        "2LLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLL",
+        "每秒\t\t 0(%吴十餘十餘吴十餘大于<<=)周S",
+        "1元/人/天/次/年/月/日/周/亩/株/斤/个/项",
+    ] {
+        let t = n(input);
+        if let (Status::Valid, Some(c)) = (t.status, t.canonical.as_deref()) {
+            assert_eq!(n(c).canonical.as_deref(), Some(c), "{input:?}");
+        }
+    }
+}

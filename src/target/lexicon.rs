@@ -194,13 +194,10 @@ pub const GRADES: &[(&[&str], Grade)] = &[
             "合格",
             "不合格",
             "中等",
-            "优良中低差",
-            "好/较好/一般/较差/差",
-            "优/良/中/差",
         ],
         Grade::Rating,
     ),
-    (&["是", "否", "有", "无", "是/否", "有/无"], Grade::YesNo),
+    (&["是", "否", "有", "无"], Grade::YesNo),
 ];
 
 /// Comparative wording without a measurable level (SPEC §10: a reviewer

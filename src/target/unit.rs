@@ -239,13 +239,14 @@ impl Unit {
         if let Some(f) = self.fixed {
             return f.to_string();
         }
-        s.get(self.text.clone())
-            .unwrap_or(&[])
-            .iter()
-            .enumerate()
-            .filter(|(i, c)| c.c != ' ' && Some(self.text.start.saturating_add(*i)) != self.skip)
-            .map(|(_, c)| c.c)
-            .collect()
+        let mut out = String::new();
+        for i in self.text.clone() {
+            match s.get(i) {
+                Some(c) if c.c != ' ' && Some(i) != self.skip => out.push(c.c),
+                _ => {}
+            }
+        }
+        out
     }
 }
 
@@ -264,7 +265,7 @@ pub enum Scan {
 /// unit read without parentheses, so every canonical form reads back.
 const MAX_PAREN_CHARS: usize = 16;
 /// Longest unit read without parentheses (`万元/人·天` is 6).
-const MAX_UNIT_CHARS: usize = 12;
+pub const MAX_UNIT_CHARS: usize = 12;
 /// Longest Latin unit (`Mbps`, `kW`); a longer run of letters is a word.
 const MAX_LATIN_CHARS: usize = 6;
 

@@ -575,7 +575,22 @@ pub(super) fn value(s: &[Ch]) -> Option<Parsed> {
     } else {
         prefix
     };
-    let around = around(trim(prefix));
+    let mut around = around(trim(prefix));
+    // 每X joins the unit only while the unit stays a unit (it must read back
+    // from its canonical parentheses); otherwise the words stay note.
+    let unit_len = unit.as_ref().map_or(0, |u| u.text(s).chars().count());
+    if around
+        .per
+        .as_ref()
+        .is_some_and(|per| unit_len.saturating_add(per.chars().count()) >= unit::MAX_UNIT_CHARS)
+    {
+        around = Around {
+            prefix: trim(prefix),
+            per: None,
+            approximate: false,
+            tolerance: false,
+        };
+    }
     p.note = join_note(around.prefix, rest);
     if p.note
         .as_ref()
