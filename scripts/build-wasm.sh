@@ -27,8 +27,12 @@ command -v wasm-pack >/dev/null || cargo install wasm-pack --locked
 wasm-pack build --release --target "$TARGET" --out-dir "$OUT"
 
 WASM="$OUT/perftarget_bg.wasm"
+# The module's memory is its own (zero-filled) and Rust never uses the low
+# 1 KiB (the stack and data start at 1 MiB): saying so to wasm-opt lets it
+# fold more constant addresses (−0.5 KB gzipped).
 node_modules/.bin/wasm-opt -Oz --converge --enable-bulk-memory --enable-reference-types \
-  --enable-nontrapping-float-to-int --enable-sign-ext "$WASM" -o "$WASM.opt"
+  --enable-nontrapping-float-to-int --enable-sign-ext \
+  --low-memory-unused --zero-filled-memory "$WASM" -o "$WASM.opt"
 mv "$WASM.opt" "$WASM"
 
 node scripts/pkg-meta.mjs "$OUT"

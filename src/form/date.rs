@@ -40,19 +40,17 @@ impl Date {
 
     /// The date an Excel serial day number stands for (the 1900 system,
     /// with its fictitious 1900-02-29: serial 61 is 1900-03-01).
-    pub fn from_excel(serial: i64) -> Option<Date> {
-        let fictitious = i64::from(serial > 60);
-        let mut days = serial.checked_sub(1)?.checked_sub(fictitious)?;
+    pub fn from_excel(serial: u32) -> Option<Date> {
+        let mut days = serial.checked_sub(1)?.checked_sub(u32::from(serial > 60))?;
         let mut year = 1900;
         while year <= *YEARS.end() {
             let len = if is_leap(year) { 366 } else { 365 };
             if days < len {
                 let mut month = 1;
                 while month <= 12 {
-                    let dim = i64::from(days_in_month(year, month));
+                    let dim = days_in_month(year, month);
                     if days < dim {
-                        let day = u32::try_from(days).ok()?.checked_add(1)?;
-                        return Date::new(year, month, day);
+                        return Date::new(year, month, days.checked_add(1)?);
                     }
                     days = days.checked_sub(dim)?;
                     month = month.checked_add(1)?;

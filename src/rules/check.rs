@@ -6,7 +6,7 @@ use crate::form::date::{self, Date};
 use crate::form::model::{Form, Indicator};
 use crate::form::taxonomy::{self, Levels};
 use crate::form::Template;
-use crate::target::{self, Context, Target};
+use crate::target::{self, Facts, Target};
 use std::fmt;
 
 pub struct Check<'a> {
@@ -126,11 +126,10 @@ impl<'a> Check<'a> {
                 // The year completes deadlines; the name may carry the unit
                 // (`湿地保有量(公顷)`) and the level tells a time row. The
                 // same context through normaliseTarget reads the same.
-                let ctx = Context {
+                let facts = Facts {
                     year,
-                    level1: ind.level1.clone(),
-                    level2: ind.level2.clone(),
-                    name: ind.name.clone(),
+                    level2: ind.level2.as_deref(),
+                    name: ind.name.as_deref(),
                 };
                 Row {
                     levels: taxonomy::resolve(
@@ -141,7 +140,7 @@ impl<'a> Check<'a> {
                     core: taxonomy::name_core(ind.name.as_deref().unwrap_or("")),
                     placeholder_name: is_placeholder(&ind.name),
                     placeholder_target: is_placeholder(&ind.target),
-                    target: ind.target.as_deref().map(|t| target::analyse(t, &ctx)),
+                    target: ind.target.as_deref().map(|t| target::analyse(t, &facts)),
                 }
             })
             .collect();

@@ -47,7 +47,6 @@ impl CharSet {
     }
 
     /// False only when `c` is certainly not in the set.
-    #[inline(always)]
     pub fn may_contain(&self, c: char) -> bool {
         let (h1, h2) = slots(c as u32);
         let bit = |h: u32| {

@@ -2,7 +2,7 @@
 //! (`≥90.00(%)`), the integrated budget system's split form, and the hint.
 
 use super::parse::Parsed;
-use super::{Context, Diagnostic, Kind, Op, Qualifier, Status, SystemTarget, Target};
+use super::{Diagnostic, Facts, Kind, Op, Qualifier, Status, SystemTarget, Target};
 use crate::report::Severity;
 use rust_decimal::Decimal;
 use std::borrow::Cow;
@@ -190,10 +190,9 @@ struct Split<'c> {
     with_unit: bool,
 }
 
-fn hint(p: &Parsed, canonical: Option<&str>, ctx: &Context) -> String {
+fn hint(p: &Parsed, canonical: Option<&str>, ctx: &Facts) -> String {
     let wants_percent = ctx
         .name
-        .as_deref()
         .is_some_and(|n| n.contains('率') || n.contains("满意度"));
     match p.status {
         Status::Empty if wants_percent => "请输入指标值，如 ≥90%".into(),
@@ -221,7 +220,7 @@ fn hint(p: &Parsed, canonical: Option<&str>, ctx: &Context) -> String {
 /// The target of `input` as parsed. `aids` adds what helps the person typing,
 /// the hint and the system's split form; the form rules read neither (the
 /// split's warnings are among the diagnostics either way).
-pub fn build(input: &str, mut p: Parsed, ctx: &Context, aids: bool) -> Target {
+pub fn build(input: &str, mut p: Parsed, ctx: &Facts, aids: bool) -> Target {
     let (canonical, number) = match canonical(&mut p) {
         Some((c, n)) => (Some(c), n),
         None => (None, None),

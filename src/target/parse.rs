@@ -10,13 +10,14 @@
 //! While typing, anything that can still grow into a valid target is
 //! `Incomplete`; `Invalid` is kept for text no continuation can mend.
 
+use super::charset::CharSet;
 use super::fold::{fold, Ch};
 use super::lexicon::{
     at, contains_any, longest, COMPARISONS, GRADES, HIGHER_WORDS, LOWER_WORDS, PREFIX_OPS,
     REFERENCES, SYMBOL_OPS, VAGUE_WORDS,
 };
 use super::{
-    Context, Diagnostic, Direction, Grade, Kind, Op, Qualifier, Status, UnitClass, MAX_TARGET_LEN,
+    Diagnostic, Direction, Facts, Grade, Kind, Op, Qualifier, Status, UnitClass, MAX_TARGET_LEN,
 };
 use crate::form::date::Date;
 use crate::report::Severity;
@@ -110,12 +111,10 @@ pub(super) fn span(s: &[Ch], from: usize, to: usize) -> (u32, u32) {
     (start, end.max(start))
 }
 
-#[inline(always)]
 fn is_space(s: &[Ch], i: usize) -> bool {
     s.get(i).is_some_and(|c| c.c == ' ')
 }
 
-#[inline(always)]
 pub(super) fn skip_spaces(s: &[Ch], mut i: usize) -> usize {
     while is_space(s, i) {
         i = i.saturating_add(1);
@@ -123,7 +122,6 @@ pub(super) fn skip_spaces(s: &[Ch], mut i: usize) -> usize {
     i
 }
 
-#[inline(always)]
 pub(super) fn digit(s: &[Ch], i: usize) -> bool {
     s.get(i).is_some_and(|c| c.c.is_ascii_digit())
 }
@@ -155,7 +153,7 @@ pub(super) fn trim(s: &[Ch]) -> &[Ch] {
     s.get(a..b).unwrap_or(&[])
 }
 
-pub fn parse(text: &str, ctx: &Context) -> Parsed {
+pub fn parse(text: &str, ctx: &Facts) -> Parsed {
     let units16 = text.encode_utf16().count();
     if units16 > MAX_TARGET_LEN {
         let end = u32::try_from(units16).unwrap_or(u32::MAX);
@@ -193,7 +191,10 @@ pub fn parse(text: &str, ctx: &Context) -> Parsed {
     if let Some(p) = relative(s) {
         return p;
     }
-    if s.len() <= MAX_GRADE_CHARS && grade(s).is_some() {
+    if s.len() <= MAX_GRADE_CHARS
+        && s.first().is_some_and(|c| GRADE_FIRSTS.may_contain(c.c))
+        && grade(s).is_some()
+    {
         return qualitative(s); // 部分达到: a grade, not an operator awaiting its number
     }
     if let Some(p) = super::time::deadline(s, ctx) {
@@ -228,6 +229,17 @@ fn qualitative(s: &[Ch]) -> Parsed {
     p
 }
 
+/// The characters grades begin with: most targets begin with none.
+const GRADE_FIRSTS: CharSet = {
+    let mut set = CharSet::EMPTY;
+    let mut rest = GRADES;
+    while let [(words, _), tail @ ..] = rest {
+        set = set.with_first_of_each(words);
+        rest = tail;
+    }
+    set
+};
+
 /// The grade a whole cell is (`较好`, `达到预期目标`), if it is one.
 fn grade(s: &[Ch]) -> Option<Grade> {
     let is = |w: &&str| w.chars().eq(s.iter().map(|c| c.c));
@@ -245,7 +257,7 @@ const MAX_GRADE_CHARS: usize = 12;
 
 /// A number without unit takes the unit its name states in parentheses
 /// (`湿地保有量(公顷)` with `4900`): many regions' templates put it there.
-fn unit_from_name(mut p: Parsed, ctx: &Context) -> Parsed {
+fn unit_from_name(mut p: Parsed, ctx: &Facts) -> Parsed {
     let missing = p.status == Status::Incomplete
         && p.unit.is_none()
         && (p.value.is_some() || p.high.is_some())
@@ -255,7 +267,7 @@ fn unit_from_name(mut p: Parsed, ctx: &Context) -> Parsed {
     if !missing {
         return p;
     }
-    if let Some(u) = ctx.name.as_deref().and_then(super::unit::from_name) {
+    if let Some(u) = ctx.name.and_then(super::unit::from_name) {
         let (text, class) = u;
         p.unit_class = Some(class);
         if class == UnitClass::Time && p.kind == Some(Kind::Quantitative) {
@@ -269,37 +281,35 @@ fn unit_from_name(mut p: Parsed, ctx: &Context) -> Parsed {
 }
 
 /// Excel serial days 20000–80000 (1954–2119).
-const EXCEL_SERIALS: std::ops::RangeInclusive<i64> = 20_000..=80_000;
+const EXCEL_SERIALS: std::ops::RangeInclusive<u32> = 20_000..=80_000;
 
 /// A bare number in a time row that reads as an Excel serial date (`44,561`,
 /// i.e. 2021-12-31): the cell's date format was lost on export.
-fn excel_date(mut p: Parsed, ctx: &Context) -> Parsed {
-    let timely = [ctx.level2.as_deref(), ctx.name.as_deref()]
-        .iter()
-        .flatten()
-        .any(|t| {
-            ["时效", "时间", "时限", "日期"]
-                .iter()
-                .any(|w| t.contains(w))
-        });
+fn excel_date(mut p: Parsed, ctx: &Facts) -> Parsed {
     // Whole numbers only, read off the mantissa (no decimal conversions in wasm).
     let serial = p
         .value
-        .map(|v| v.normalize())
         .filter(|v| v.scale() == 0 && p.unit.is_none() && p.op == Some(Op::Eq))
-        .and_then(|v| i64::try_from(v.mantissa()).ok())
+        .and_then(|v| u32::try_from(v.mantissa()).ok())
         .filter(|v| EXCEL_SERIALS.contains(v));
-    if let (true, Some(days), Some(d)) = (timely, serial, serial.and_then(Date::from_excel)) {
+    let Some((days, d)) = serial.and_then(|n| Some((n, Date::from_excel(n)?))) else {
+        return p;
+    };
+    let timely = [ctx.level2, ctx.name].into_iter().flatten().any(|t| {
+        ["时效", "时间", "时限", "日期"]
+            .into_iter()
+            .any(|w| t.contains(w))
+    });
+    if timely {
         p.diagnostics.insert(
             0,
-            Diagnostic {
-                code: "TARGET_EXCEL_DATE",
-                severity: Severity::Warning,
-                start: 0,
-                end: 0,
-                message: format!("“{days}”像是 Excel 日期序号，可能是 {d}，请改写为日期（如 {}年{}月{}日前完成）", d.year, d.month, d.day),
-                message_en: format!("{days} looks like an Excel serial date, probably {d}; write the date"),
-            },
+            diag(
+                "TARGET_EXCEL_DATE",
+                Severity::Warning,
+                (0, 0),
+                format!("“{days}”像是 Excel 日期序号，可能是 {d}，请写成日期，如“{d}前完成”"),
+                format!("{days} looks like an Excel serial date, probably {d}; write the date"),
+            ),
         );
     }
     p

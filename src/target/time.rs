@@ -8,7 +8,7 @@ use super::charset::CharSet;
 use super::fold::Ch;
 use super::lexicon::{at, word_at, BY_MARKERS, SYMBOL_OPS};
 use super::parse::{diag, digit, join_note, skip_spaces, span, trim, Parsed, MAX_NOTE_CHARS};
-use super::{Context, Direction, Kind, Op, Status};
+use super::{Direction, Facts, Kind, Op, Status};
 use crate::form::date::{days_in_month, Date, YEARS};
 use crate::report::Severity;
 
@@ -67,7 +67,7 @@ const COMPLETION: &[&str] = &[
 const HALVES: &[(&str, u32, u32)] = &[("上半年", 1, 6), ("下半年", 7, 12), ("年中", 1, 6)];
 
 /// A deadline or period target, or `None` when the text is not one.
-pub fn deadline(s: &[Ch], ctx: &Context) -> Option<Parsed> {
+pub fn deadline(s: &[Ch], ctx: &Facts) -> Option<Parsed> {
     let (start, scan) = first_point(s, ctx)?;
     let mut p = Parsed::new(Status::Valid, Some(Kind::Deadline));
     let point = match scan {
@@ -177,7 +177,7 @@ pub fn deadline(s: &[Ch], ctx: &Context) -> Option<Parsed> {
 
 /// The first point in time of the text: the first number if it starts a
 /// date, or a time word before any number.
-fn first_point(s: &[Ch], ctx: &Context) -> Option<(usize, Scan)> {
+fn first_point(s: &[Ch], ctx: &Facts) -> Option<(usize, Scan)> {
     let first_digit = s.iter().position(|c| c.c.is_ascii_digit());
     let limit = first_digit.unwrap_or(s.len());
     for i in 0..limit {
@@ -193,7 +193,7 @@ fn first_point(s: &[Ch], ctx: &Context) -> Option<(usize, Scan)> {
 }
 
 /// A point written in words at `i`: 年底, 上半年, 第三季度, 次年3月, Q3.
-fn word_point(s: &[Ch], i: usize, ctx: &Context) -> Option<Scan> {
+fn word_point(s: &[Ch], i: usize, ctx: &Facts) -> Option<Scan> {
     if let Some((w, offset)) = RELATIVE_YEARS.iter().find(|(w, _)| at(s, i, w)) {
         let year = ctx.year.and_then(|y| y.checked_add(*offset));
         let k = i.saturating_add(w.chars().count());
@@ -312,7 +312,7 @@ fn year_of(v: u32) -> Option<i32> {
 
 /// A date starting at the digit `s[i]`, or `None` when the digits are not one.
 /// `second`: the end of a period, where a month may end the text.
-fn digit_point(s: &[Ch], i: usize, ctx: &Context, second: bool) -> Option<Scan> {
+fn digit_point(s: &[Ch], i: usize, ctx: &Facts, second: bool) -> Option<Scan> {
     let (v, n) = digits(s, i);
     let next = s.get(i.saturating_add(n)).map(|c| c.c);
     let k = i.saturating_add(n).saturating_add(1);
@@ -559,7 +559,7 @@ fn period_sep(s: &[Ch], k: usize) -> bool {
 /// The second point of a period after `from` (`-12月`, `--2020年11月`,
 /// `-2024.01`): `Ok(None)` when no period follows, `Err` when its end is
 /// unfinished or wrong.
-fn period_end(s: &[Ch], from: Point, ctx: &Context) -> Result<Option<Point>, Scan> {
+fn period_end(s: &[Ch], from: Point, ctx: &Facts) -> Result<Option<Point>, Scan> {
     let k = skip_spaces(s, from.end);
     let Some(len) = period_sep_len(s, k) else {
         return Ok(None);
@@ -589,8 +589,8 @@ fn period_end(s: &[Ch], from: Point, ctx: &Context) -> Result<Option<Point>, Sca
                     return Err(Scan::Invalid {
                         from: j,
                         to: to.end,
-                        zh: format!("期间的结束 {b} 早于开始 {a}"),
-                        en: format!("the period ends ({b}) before it starts ({a})"),
+                        zh: "期间的结束日期早于开始日期".into(),
+                        en: "the period ends before it starts".into(),
                     });
                 }
             }
