@@ -782,3 +782,30 @@ fn units_are_judged_by_dimension() {
         r.warnings
     );
 }
+
+#[test]
+fn other_regions_level_names_read_as_the_national_ones() {
+    let mut form = t2021();
+    // Score notes, required marks and other regions' names for the same groups.
+    form["indicators"][0]["level1"] = json!("产出指标(50分)");
+    form["indicators"][0]["level2"] = json!("数量指标 (必填硬性指标)");
+    form["indicators"][1]["level1"] = json!("项目完成指标");
+    form["indicators"][4]["level1"] = json!("项目效益指标");
+    form["indicators"][5]["level2"] = json!("满意度指标");
+    let r = report(&form);
+    assert!(
+        all(&r).next().is_none(),
+        "{:?}",
+        all(&r).map(|i| (i.code, &i.path)).collect::<Vec<_>>()
+    );
+    let rows = r.normalised.unwrap().indicators.unwrap();
+    assert_eq!(rows[0].level1.as_deref(), Some("产出指标"));
+    assert_eq!(rows[0].level2.as_deref(), Some("数量指标"));
+    assert_eq!(rows[1].level1.as_deref(), Some("产出指标"));
+    assert_eq!(rows[4].level1.as_deref(), Some("效益指标"));
+    assert_eq!(rows[5].level2.as_deref(), Some("服务对象满意度指标"));
+    // 满意度 stays a level-2 of its own in the older templates.
+    let mut old = t2019();
+    old["indicators"][2]["level2"] = json!("满意度");
+    assert!(all(&report(&old)).next().is_none());
+}

@@ -17,7 +17,8 @@ const T2021: &[Level1] = &[
     Level1 {
         canonical: "产出指标",
         base: "产出",
-        aliases: &[],
+        // Other regions' names for the same group.
+        aliases: &["预期产出", "项目产出", "项目完成"],
         children: &["数量", "质量", "时效", "成本"],
         open: false,
     },
@@ -31,7 +32,7 @@ const T2021: &[Level1] = &[
     Level1 {
         canonical: "效益指标",
         base: "效益",
-        aliases: &[],
+        aliases: &["预期效益", "项目效益", "效果"],
         children: &["经济效益", "社会效益", "生态效益", "可持续影响"],
         open: false,
     },
@@ -90,10 +91,24 @@ pub fn levels(template: Template) -> &'static [Level1] {
     }
 }
 
+/// Level-2 names of other regions that the national framework means the
+/// same way, with the name they stand for (by base name, every template).
+const LEVEL2_ALIASES: &[(&str, &str)] = &[
+    ("满意度", "服务对象满意度"),
+    ("社会公众或服务对象满意度", "服务对象满意度"),
+    ("社会公众满意度", "服务对象满意度"),
+    ("环境效益", "生态效益"),
+];
+
 /// A name folded for matching: full-width and traditional forms folded,
-/// spaces removed, the 指标/目标 suffix dropped.
+/// spaces removed, a trailing note in parentheses (`(50分)`, `(必填)`,
+/// `(0-20)分`) dropped, then the 指标/目标 suffix.
 pub fn base(name: &str) -> String {
     let mut folded = crate::target::fold::squash(name);
+    let body = folded.strip_suffix('分').unwrap_or(&folded);
+    if let Some(open) = body.strip_suffix(')').and_then(|b| b.rfind('(')) {
+        folded.truncate(open);
+    }
     let keep = folded
         .strip_suffix("指标")
         .or_else(|| folded.strip_suffix("目标"))
@@ -139,6 +154,10 @@ pub fn admits(parent: &Level1, level2_base: &str) -> bool {
         || (parent.open && !level2_base.is_empty() && !parents_any(level2_base))
 }
 
+fn parents_any_of(template: Template, level2_base: &str) -> bool {
+    parents_of(template, level2_base).next().is_some()
+}
+
 fn parents_any(level2_base: &str) -> bool {
     OLDER
         .iter()
@@ -161,7 +180,14 @@ pub struct Levels {
 }
 
 pub fn resolve(template: Template, level1: &str, level2: &str) -> Levels {
-    let written = base(level2);
+    let mut written = base(level2);
+    // Only where the template does not list the name itself (满意度 is a
+    // level-2 of the older templates).
+    if !parents_any_of(template, &written) {
+        if let Some((_, canonical)) = LEVEL2_ALIASES.iter().find(|(a, _)| *a == written) {
+            written = (*canonical).to_string();
+        }
+    }
     let b1 = base(level1);
     let (level1, level1_is_level2, level2) = match level1_of_base(template, &b1) {
         Some(l1) => (

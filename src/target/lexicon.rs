@@ -105,7 +105,7 @@ pub const WEAK_OPS: &[&str] = &["达到", "达", "控制在"];
 pub const APPROX_PREFIXES: &[&str] = &["大约", "约为", "约"];
 
 /// Words after a value that make it approximate (`100人左右`).
-pub const APPROX_SUFFIXES: Words = Words::new(&["左右", "上下"]);
+pub const APPROX_SUFFIXES: &[&str] = &["左右", "上下"];
 
 /// Words before a value that make it a tolerance (`上下浮动5%`).
 pub const TOLERANCE_WORDS: &[&str] = &["上下浮动", "浮动", "误差"];

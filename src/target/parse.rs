@@ -10,7 +10,6 @@
 //! While typing, anything that can still grow into a valid target is
 //! `Incomplete`; `Invalid` is kept for text no continuation can mend.
 
-use super::charset::CharSet;
 use super::fold::{fold, Ch};
 use super::lexicon::{
     at, contains_any, longest, COMPARISONS, GRADES, HIGHER_WORDS, LOWER_WORDS, PREFIX_OPS,
@@ -192,7 +191,7 @@ pub fn parse(text: &str, ctx: &Facts) -> Parsed {
         return p;
     }
     if s.len() <= MAX_GRADE_CHARS
-        && s.first().is_some_and(|c| GRADE_FIRSTS.may_contain(c.c))
+        && s.first().is_some_and(|c| !c.c.is_ascii())
         && grade(s).is_some()
     {
         return qualitative(s); // 部分达到: a grade, not an operator awaiting its number
@@ -228,17 +227,6 @@ fn qualitative(s: &[Ch]) -> Parsed {
     p.vague |= contains_any(body, &VAGUE_WORDS);
     p
 }
-
-/// The characters grades begin with: most targets begin with none.
-const GRADE_FIRSTS: CharSet = {
-    let mut set = CharSet::EMPTY;
-    let mut rest = GRADES;
-    while let [(words, _), tail @ ..] = rest {
-        set = set.with_first_of_each(words);
-        rest = tail;
-    }
-    set
-};
 
 /// The grade a whole cell is (`较好`, `达到预期目标`), if it is one.
 fn grade(s: &[Ch]) -> Option<Grade> {

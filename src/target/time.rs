@@ -113,8 +113,8 @@ pub fn deadline(s: &[Ch], ctx: &Facts) -> Option<Parsed> {
                 "TARGET_DATE_INCOMPLETE",
                 Severity::Info,
                 span(s, start, s.len()),
-                "请写完期间的结束日期，如 2024年1月-12月",
-                "finish the end of the period, e.g. 2024年1月-12月",
+                "请写完日期，如 2024年11月30日前完成",
+                "finish the date, e.g. 2024年11月30日前完成",
             )));
         }
     };

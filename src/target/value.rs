@@ -4,8 +4,8 @@
 
 use super::fold::Ch;
 use super::lexicon::{
-    at, begins_word, longest, word_at, APPROX_PREFIXES, APPROX_SUFFIXES, PREFIX_OPS, REFERENCES,
-    SUFFIX_OPS, SYMBOL_OPS, TOLERANCE_WORDS, WEAK_OPS,
+    at, begins_word, longest, APPROX_PREFIXES, APPROX_SUFFIXES, PREFIX_OPS, REFERENCES, SUFFIX_OPS,
+    SYMBOL_OPS, TOLERANCE_WORDS, WEAK_OPS,
 };
 use super::number::{self, Scan};
 use super::parse::{
@@ -550,7 +550,7 @@ pub(super) fn value(s: &[Ch]) -> Option<Parsed> {
         k = sfx.saturating_add(n);
     }
     let mut approximate = false;
-    if let Some(w) = word_at(s, skip_spaces(s, k), &APPROX_SUFFIXES) {
+    if let Some(w) = APPROX_SUFFIXES.iter().find(|w| at(s, skip_spaces(s, k), w)) {
         approximate = true;
         k = skip_spaces(s, k).saturating_add(w.chars().count());
     }
