@@ -1,7 +1,7 @@
 // A portal's typed use of the package: compiles only while pkg/perftarget.d.ts
 // describes forms, reports and targets precisely (checked by tsc, no `any`).
 import init, { normaliseTarget, rules, validateForm } from '../../../pkg/perftarget.js';
-import type { Context, Form, Issue, Report, Rule, Severity, Target } from '../../../pkg/perftarget.js';
+import type { Context, Form, Issue, Report, Rule, Severity, Target, UnitClass } from '../../../pkg/perftarget.js';
 
 /** One line per finding, as a reviewer's list shows it. */
 export function describeIssue(issue: Issue, lang: 'zh' | 'en'): string {
@@ -20,6 +20,15 @@ export function describeReport(report: Report): string[] {
 }
 
 /** What a target field shows under the input while the clerk types. */
+// Version 2 results: the unit's dimension, a qualifier, a period's start.
+export function dimension(target: Target): string {
+  const cls: UnitClass | null = target.unitClass;
+  const bound = target.qualifier === 'approximate' ? '约' : target.qualifier === 'tolerance' ? '±' : '';
+  const period = target.start == null ? '' : `${target.start}~${target.date ?? ''}`;
+  const grade = target.grade ?? (target.vague ? 'vague' : '');
+  return [cls ?? '', bound, period, grade].join(' ');
+}
+
 export function targetLine(target: Target): string {
   const spans: Array<[number, number]> = target.diagnostics.map((d) => [d.start, d.end]);
   const system = target.system == null ? '' : `${target.system.operator} ${target.system.value} ${target.system.unit ?? ''}`;
@@ -47,5 +56,5 @@ export async function main(form: Form): Promise<string[]> {
   const catalogue: Rule[] = rules();
   const fromObject: Report = validateForm(withTarget(form, 0, target.canonical ?? '≥90%'));
   const fromText: Report = validateForm(JSON.stringify(form));
-  return [targetLine(target), `${catalogue.length} rules`, ...describeReport(fromObject), ...describeReport(fromText)];
+  return [targetLine(target), dimension(target), `${catalogue.length} rules`, ...describeReport(fromObject), ...describeReport(fromText)];
 }
