@@ -184,9 +184,6 @@ pub fn parse(text: &str, ctx: &Facts) -> Parsed {
     if let Some(at) = super::value::placeholder_mark(s) {
         return super::value::value_missing(s, at, Parsed::new(Status::Incomplete, None));
     }
-    if s.len() <= UNIT_ONLY_CHARS && super::unit::is_unit_only(s) {
-        return super::value::value_missing(s, 0, Parsed::new(Status::Incomplete, None));
-    }
     if let Some(p) = relative(s) {
         return p;
     }
@@ -201,6 +198,10 @@ pub fn parse(text: &str, ctx: &Facts) -> Parsed {
     }
     if let Some(p) = super::value::value(s) {
         return excel_date(unit_from_name(p, ctx), ctx);
+    }
+    // A unit alone (`公里`, `万人`) is a template cell never filled in.
+    if s.len() <= UNIT_ONLY_CHARS && super::unit::is_unit_only(s) {
+        return super::value::value_missing(s, 0, Parsed::new(Status::Incomplete, None));
     }
     qualitative(s)
 }
@@ -219,7 +220,8 @@ fn qualitative(s: &[Ch]) -> Parsed {
     p.direction = word_direction(body);
     // Grades and bare comparatives are short whole cells.
     if body.len() <= MAX_GRADE_CHARS {
-        let is = |w: &&str| w.chars().eq(body.iter().map(|c| c.c));
+        let bytes: usize = body.iter().map(|c| c.c.len_utf8()).sum();
+        let is = |w: &&str| w.len() == bytes && w.chars().eq(body.iter().map(|c| c.c));
         p.grade = grade(body);
         p.vague = p.grade.is_none()
             && (HIGHER_WORDS.list.iter().any(is) || LOWER_WORDS.list.iter().any(is));
@@ -230,7 +232,9 @@ fn qualitative(s: &[Ch]) -> Parsed {
 
 /// The grade a whole cell is (`较好`, `达到预期目标`), if it is one.
 fn grade(s: &[Ch]) -> Option<Grade> {
-    let is = |w: &&str| w.chars().eq(s.iter().map(|c| c.c));
+    // Words of another UTF-8 length are passed over without decoding them.
+    let bytes: usize = s.iter().map(|c| c.c.len_utf8()).sum();
+    let is = |w: &&str| w.len() == bytes && w.chars().eq(s.iter().map(|c| c.c));
     GRADES
         .iter()
         .find(|(words, _)| words.iter().any(is))
@@ -238,10 +242,10 @@ fn grade(s: &[Ch]) -> Option<Grade> {
 }
 
 /// Longest cell that may be a unit alone (`万立方米`, `(元/人·天)`).
-const UNIT_ONLY_CHARS: usize = 12;
+const UNIT_ONLY_CHARS: usize = 8;
 
 /// Longest grade or bare comparative, in characters.
-const MAX_GRADE_CHARS: usize = 12;
+const MAX_GRADE_CHARS: usize = 8;
 
 /// A number without unit takes the unit its name states in parentheses
 /// (`湿地保有量(公顷)` with `4900`): many regions' templates put it there.

@@ -437,6 +437,9 @@ fn around(prefix: &[Ch]) -> Around<'_> {
         approximate: false,
         tolerance: false,
     };
+    if prefix.is_empty() {
+        return a;
+    }
     if let Some(w) = TOLERANCE_WORDS.iter().find(|w| ends_with(a.prefix, w)) {
         a.tolerance = true;
         a.prefix = trim(cut_end(a.prefix, w));
