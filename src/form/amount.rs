@@ -73,7 +73,7 @@ pub fn parse(text: &str) -> Result<Decimal, AmountError> {
 
 /// `12,657,087.21` — how amounts are quoted in messages.
 pub fn display(v: Decimal) -> String {
-    let s = format!("{:.2}", v.round_dp(2));
+    let s = format!("{v:.2}");
     let (int, frac) = s.split_once('.').unwrap_or((&s, "00"));
     let (sign, int) = match int.strip_prefix('-') {
         Some(rest) => ("-", rest),
@@ -91,5 +91,5 @@ pub fn display(v: Decimal) -> String {
 
 /// `12657087.21` — the canonical amount in the normalised form.
 pub fn canonical(v: Decimal) -> String {
-    format!("{:.2}", v.round_dp(2))
+    format!("{v:.2}")
 }
