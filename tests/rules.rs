@@ -809,3 +809,25 @@ fn other_regions_level_names_read_as_the_national_ones() {
     old["indicators"][2]["level2"] = json!("满意度");
     assert!(all(&report(&old)).next().is_none());
 }
+
+#[test]
+fn heuristics_read_names_of_any_domain() {
+    let mut form = t2021();
+    form["indicators"][4] = json!({ "level1": "效益指标", "level2": "经济效益指标", "name": "年增粮食", "target": "3500公斤" });
+    form["indicators"].as_array_mut().unwrap().extend([
+        json!({ "level1": "效益指标", "level2": "生态效益指标", "name": "新增和改善灌溉达标面积", "target": "≥500亩" }),
+        json!({ "level1": "效益指标", "level2": "社会效益指标", "name": "免费开放接待观众人数", "target": "=30000人次" }),
+        json!({ "level1": "产出指标", "level2": "质量指标", "name": "农村低保标准(≥**元/人·月)", "target": ">=530元/人*月" }),
+        json!({ "level1": "满意度指标", "level2": "服务对象满意度指标", "name": "群众安全感", "target": "≥90%" }),
+    ]);
+    let r = report(&form);
+    let found: Vec<_> = all(&r)
+        .filter(|i| i.code != "TARGET_NOT_CANONICAL")
+        .map(|i| (i.code, i.path.clone()))
+        .collect();
+    assert!(found.is_empty(), "{found:?}");
+    // A name about something else is still flagged.
+    let mut form = t2021();
+    form["indicators"][4] = json!({ "level1": "效益指标", "level2": "生态效益指标", "name": "传染病检测", "target": "≥10.00(人)" });
+    assert!(all(&report(&form)).any(|i| i.code == "INDICATOR_LEVEL2_SUSPECT"));
+}

@@ -237,5 +237,12 @@ pub fn name_core(name: &str) -> String {
     if cut < folded.len() && folded.is_char_boundary(cut) {
         folded.replace_range(..cut, "");
     }
+    // So is a template's hint in trailing parentheses (`成活率(≥**%)`,
+    // `湿地保有量(公顷)`): what the name means is before it.
+    if let Some(open) = folded.strip_suffix(')').and_then(|b| b.rfind('(')) {
+        if open > 0 {
+            folded.truncate(open);
+        }
+    }
     folded
 }
