@@ -639,6 +639,7 @@ fn fuzzer_findings_read_back() {
         "2LLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLL",
         "每秒\t\t 0(%吴十餘十餘吴十餘大于<<=)周S",
         "1元/人/天/次/年/月/日/周/亩/株/斤/个/项",
+        "(\t\t\t名\t\t\t\t)",
     ] {
         let t = n(input);
         if let (Status::Valid, Some(c)) = (t.status, t.canonical.as_deref()) {

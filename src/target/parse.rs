@@ -200,7 +200,9 @@ pub fn parse(text: &str, ctx: &Facts) -> Parsed {
         return excel_date(unit_from_name(p, ctx), ctx);
     }
     // A unit alone (`公里`, `万人`) is a template cell never filled in.
-    if s.len() <= UNIT_ONLY_CHARS && super::unit::is_unit_only(s) {
+    // Counted without spaces, so the canonical text (spaces collapsed) reads the same.
+    let chars = s.iter().filter(|c| c.c != ' ').count();
+    if chars <= UNIT_ONLY_CHARS && super::unit::is_unit_only(s) {
         return super::value::value_missing(s, 0, Parsed::new(Status::Incomplete, None));
     }
     qualitative(s)
