@@ -70,53 +70,13 @@ const HALVES: &[(&str, u32, u32)] = &[("上半年", 1, 6), ("下半年", 7, 12),
 pub fn deadline(s: &[Ch], ctx: &Facts) -> Option<Parsed> {
     let (start, scan) = first_point(s, ctx)?;
     let mut p = Parsed::new(Status::Valid, Some(Kind::Deadline));
-    let point = match scan {
-        Scan::Incomplete => {
-            p.status = Status::Incomplete;
-            return Some(p.with(diag(
-                "TARGET_DATE_INCOMPLETE",
-                Severity::Info,
-                span(s, start, s.len()),
-                "请写完日期，如 2024年11月30日前完成",
-                "finish the date, e.g. 2024年11月30日前完成",
-            )));
-        }
-        Scan::Invalid { from, to, zh, en } => {
-            p.status = Status::Invalid;
-            return Some(p.with(diag(
-                "TARGET_DATE_INVALID",
-                Severity::Error,
-                span(s, from, to),
-                zh,
-                en,
-            )));
-        }
-        Scan::Found(point) => point,
+    let Scan::Found(from) = scan else {
+        return Some(unusable(s, start, scan, p));
     };
-    let from = point;
-    let (point, period) = match period_end(s, point, ctx) {
+    let (point, period) = match period_end(s, from, ctx) {
         Ok(Some(last)) => (last, true),
-        Ok(None) => (point, false),
-        Err(Scan::Invalid { from, to, zh, en }) => {
-            p.status = Status::Invalid;
-            return Some(p.with(diag(
-                "TARGET_DATE_INVALID",
-                Severity::Error,
-                span(s, from, to),
-                zh,
-                en,
-            )));
-        }
-        Err(_) => {
-            p.status = Status::Incomplete;
-            return Some(p.with(diag(
-                "TARGET_DATE_INCOMPLETE",
-                Severity::Info,
-                span(s, start, s.len()),
-                "请写完日期，如 2024年11月30日前完成",
-                "finish the date, e.g. 2024年11月30日前完成",
-            )));
-        }
+        Ok(None) => (from, false),
+        Err(scan) => return Some(unusable(s, start, scan, p)),
     };
     let mut k = skip_spaces(s, point.end);
     let by = word_at(s, k, &BY_MARKERS);
@@ -173,6 +133,29 @@ pub fn deadline(s: &[Ch], ctx: &Facts) -> Option<Parsed> {
         ));
     }
     Some(p)
+}
+
+/// The result for a date (or a period's end) that is unfinished or does
+/// not exist.
+fn unusable(s: &[Ch], start: usize, scan: Scan, mut p: Parsed) -> Parsed {
+    if let Scan::Invalid { from, to, zh, en } = scan {
+        p.status = Status::Invalid;
+        return p.with(diag(
+            "TARGET_DATE_INVALID",
+            Severity::Error,
+            span(s, from, to),
+            zh,
+            en,
+        ));
+    }
+    p.status = Status::Incomplete;
+    p.with(diag(
+        "TARGET_DATE_INCOMPLETE",
+        Severity::Info,
+        span(s, start, s.len()),
+        "请写完日期，如 2024年11月30日前完成",
+        "finish the date, e.g. 2024年11月30日前完成",
+    ))
 }
 
 /// The first point in time of the text: the first number if it starts a
