@@ -105,10 +105,7 @@ const LEVEL2_ALIASES: &[(&str, &str)] = &[
 /// `(0-20)分`) dropped, then the 指标/目标 suffix.
 pub fn base(name: &str) -> String {
     let mut folded = crate::target::fold::squash(name);
-    let body = folded.strip_suffix('分').unwrap_or(&folded);
-    if let Some(open) = body.strip_suffix(')').and_then(|b| b.rfind('(')) {
-        folded.truncate(open);
-    }
+    drop_trailing_note(&mut folded, true);
     let keep = folded
         .strip_suffix("指标")
         .or_else(|| folded.strip_suffix("目标"))
@@ -239,10 +236,21 @@ pub fn name_core(name: &str) -> String {
     }
     // So is a template's hint in trailing parentheses (`成活率(≥**%)`,
     // `湿地保有量(公顷)`): what the name means is before it.
-    if let Some(open) = folded.strip_suffix(')').and_then(|b| b.rfind('(')) {
-        if open > 0 {
-            folded.truncate(open);
-        }
-    }
+    drop_trailing_note(&mut folded, false);
     folded
+}
+
+/// Cuts a trailing note in parentheses off a folded name, and with `score`
+/// one followed by 分 (`(0-20)分`); a name that is all note is kept.
+fn drop_trailing_note(folded: &mut String, score: bool) {
+    let text = folded.as_str();
+    let body = if score {
+        text.strip_suffix('分').unwrap_or(text)
+    } else {
+        text
+    };
+    let open = body.strip_suffix(')').and_then(|b| b.rfind('('));
+    if let Some(open) = open.filter(|&o| o > 0) {
+        folded.truncate(open);
+    }
 }
