@@ -817,6 +817,7 @@ fn heuristics_read_names_of_any_domain() {
     form["indicators"].as_array_mut().unwrap().extend([
         json!({ "level1": "效益指标", "level2": "生态效益指标", "name": "新增和改善灌溉达标面积", "target": "≥500亩" }),
         json!({ "level1": "效益指标", "level2": "社会效益指标", "name": "免费开放接待观众人数", "target": "=30000人次" }),
+        json!({ "level1": "效益指标", "level2": "社会效益指标", "name": "接受临时救助的人次数(≥**人次)", "target": ">=59人次" }),
         json!({ "level1": "产出指标", "level2": "质量指标", "name": "农村低保标准(≥**元/人·月)", "target": ">=530元/人*月" }),
         json!({ "level1": "满意度指标", "level2": "服务对象满意度指标", "name": "群众安全感", "target": "≥90%" }),
     ]);

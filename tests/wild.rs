@@ -142,7 +142,7 @@ fn wild_rows_read_as_reviewers_read_them() {
         ("INDICATOR_LEVEL1_UNKNOWN", 11),
         ("INDICATOR_LEVEL2_UNKNOWN", 3),
         ("INDICATOR_LEVEL2_MISMATCH", 1),
-        ("TARGET_UNIT_MISMATCH", 3),
+        ("TARGET_UNIT_MISMATCH", 2),
         ("RATE_AT_LEAST_100", 4),
         ("DEADLINE_OUTSIDE_PERIOD", 4),
         ("TIMELINESS_NOT_TIME", 4),

@@ -567,9 +567,9 @@ fn semantics(c: &mut Check, p: RowPointer, row: RowLabel, t: &Target, m: &Meanin
             COUNT_UNITS
                 .iter()
                 .find(|(end, u)| {
-                    // 人次 counts people too: a unit that begins with the
-                    // expected one is the same count.
-                    m.name.ends_with(end) && !base.starts_with(u) && !base.is_empty() && !percent
+                    // 人次 counts people and times too: a unit that contains
+                    // the expected one is the same count.
+                    m.name.ends_with(end) && !base.contains(u) && !base.is_empty() && !percent
                 })
                 .map(|(_, u)| *u)
         };
