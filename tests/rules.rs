@@ -451,6 +451,13 @@ const CASES: &[(&str, Severity, &str, fn() -> Value, Edit)] = &[
         |v| v["indicators"][0]["target"] = json!("≥2"),
     ),
     (
+        "TARGET_VAGUE",
+        Severity::Warning,
+        "/indicators/4/target",
+        t2021,
+        |v| v["indicators"][4]["target"] = json!("进一步提高"),
+    ),
+    (
         "TARGET_EXCEL_DATE",
         Severity::Warning,
         "/indicators/2/target",

@@ -139,6 +139,7 @@ pub const RULES: &[Rule] = &[
     DIRECTION_SUSPECT,
     SATISFACTION_LOW,
     QUANTITY_NOT_QUANTITATIVE,
+    TARGET_VAGUE,
     TIMELINESS_NOT_TIME,
     DEADLINE_OUTSIDE_PERIOD,
     TARGET_RANGE,
@@ -249,6 +250,14 @@ rule!(
     OTHER,
     "完成时限没有年份，且未提供年度",
     "the deadline has no year and no context year was given"
+);
+rule!(
+    TARGET_VAGUE,
+    Form,
+    Warning,
+    NOT_QUANTIFIED,
+    "产出或效益指标的指标值只有方向、没有可衡量的水平（如“进一步提高”“明显改善”），应量化或分级分档表述",
+    "an output or effect target states a direction without a measurable level (进一步提高, 明显改善)"
 );
 rule!(
     TARGET_EXCEL_DATE,
@@ -392,9 +401,11 @@ struct Meaning<'a> {
     satisfaction: bool,
     count: bool,
     level2: &'a str,
+    /// Base name of the row's level 1 (产出, 效益 …), empty when unknown.
+    level1: &'a str,
 }
 
-fn meaning<'a>(n: &'a str, level2: Option<&'a str>) -> Meaning<'a> {
+fn meaning<'a>(n: &'a str, level1: &'a str, level2: Option<&'a str>) -> Meaning<'a> {
     let l2 = level2.unwrap_or("");
     let hits = word_hits(n);
     let bad = hits & BAD != 0 && hits & EXCEPT == 0;
@@ -415,6 +426,7 @@ fn meaning<'a>(n: &'a str, level2: Option<&'a str>) -> Meaning<'a> {
                 || n.ends_with("台次")),
         name: n,
         level2: l2,
+        level1,
     }
 }
 
@@ -434,7 +446,8 @@ pub fn check(c: &mut Check) {
         };
         let p = RowPointer::row(i).at("target");
         let row = RowLabel::new(i, &ind.name);
-        let m = meaning(&info.core, info.levels.level2.as_deref());
+        let level1 = info.levels.level1.map_or("", |l| l.base);
+        let m = meaning(&info.core, level1, info.levels.level2.as_deref());
         match t.status {
             Status::Empty => continue,
             Status::Invalid | Status::Incomplete => {
@@ -677,6 +690,20 @@ fn semantics(c: &mut Check, p: RowPointer, row: RowLabel, t: &Target, m: &Meanin
                 t.input.trim()
             ),
             "a 数量 indicator needs a number".into(),
+            vec![("input", t.input.clone())],
+        );
+    }
+    // The guidance: 尽量进行定量表述，不能以量化形式表述的，可以采用定性的分级分档形式表述.
+    let output_or_effect = matches!(m.level1, "产出" | "效益" | "效果");
+    if t.vague && output_or_effect && l2 != "数量" {
+        c.findings.add(
+            &TARGET_VAGUE,
+            p,
+            format!(
+                "{row}的指标值“{}”只有方向，没有可衡量的水平，请量化（如 ≥95%）或分级分档表述",
+                t.input.trim()
+            ),
+            "the target has no measurable level; quantify it or use graded levels".into(),
             vec![("input", t.input.clone())],
         );
     }

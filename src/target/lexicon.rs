@@ -155,6 +155,8 @@ pub const HIGHER_WORDS: Words = Words::new(&[
     "改善",
     "优化",
     "增强",
+    "促进",
+    "完善",
 ]);
 
 /// Words saying that less is better.
@@ -200,8 +202,8 @@ pub const GRADES: &[(&[&str], Grade)] = &[
     (&["是", "否", "有", "无"], Grade::YesNo),
 ];
 
-/// Comparative wording without a measurable level (SPEC §10: a reviewer
-/// asks for 定量 or 分级分档 wording).
+/// Degrees that make a direction vague (SPEC §10: a reviewer asks for 定量
+/// or 分级分档 wording): `进一步提高`, `明显改善`, `有效促进`.
 pub const VAGUE_WORDS: Words = Words::new(&[
     "进一步",
     "有所",
@@ -210,9 +212,7 @@ pub const VAGUE_WORDS: Words = Words::new(&[
     "稳步",
     "持续",
     "逐步",
-    "有效促进",
-    "有效提升",
-    "有效提高",
+    "有效",
     "不断",
     "大幅",
     "较大",

@@ -228,7 +228,9 @@ fn qualitative(s: &[Ch]) -> Parsed {
         p.vague = p.grade.is_none()
             && (HIGHER_WORDS.list.iter().any(is) || LOWER_WORDS.list.iter().any(is));
     }
-    p.vague |= contains_any(body, &VAGUE_WORDS);
+    // A direction with a vague degree (`进一步提高`, `明显改善`); a degree
+    // alone (`效果明显`, `持续保障`) states no direction to measure.
+    p.vague |= p.direction.is_some() && contains_any(body, &VAGUE_WORDS);
     p
 }
 
