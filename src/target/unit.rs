@@ -331,7 +331,8 @@ fn compound(s: &[Ch], u: usize) -> Option<Unit> {
     let mut known = true;
     let mut skip = None;
     // A listed word that starts with a magnitude character wins (百分比, 千克).
-    if word(s, k).is_none() {
+    let listed = word(s, k);
+    if listed.is_none() {
         if let Some(m) = MAGNITUDES.iter().find(|m| at(s, k, m)) {
             k = k.saturating_add(m.chars().count());
             if s.get(k).is_some_and(|c| matches!(c.c, '余' | '多'))
@@ -343,7 +344,13 @@ fn compound(s: &[Ch], u: usize) -> Option<Unit> {
         }
     }
     let mut class = None;
-    if let Some((n, c, listed)) = core(s, k) {
+    // The word at `u` is looked up once.
+    let head = match listed {
+        Some((w, c)) => Some((w.chars().count(), c, true)),
+        None if k == u => unlisted(s, k),
+        None => core(s, k),
+    };
+    if let Some((n, c, listed)) = head {
         k = k.saturating_add(n);
         class = Some(c);
         known &= listed;
@@ -391,9 +398,14 @@ fn compound(s: &[Ch], u: usize) -> Option<Unit> {
 /// word. Returns its text, length in characters, dimension and whether the
 /// table or the alphabet vouches for it as a unit.
 fn core(s: &[Ch], k: usize) -> Option<(usize, UnitClass, bool)> {
-    if let Some((w, c)) = word(s, k) {
-        return Some((w.chars().count(), c, true));
+    match word(s, k) {
+        Some((w, c)) => Some((w.chars().count(), c, true)),
+        None => unlisted(s, k),
     }
+}
+
+/// A unit word the table does not list: a Latin run or a measure word.
+fn unlisted(s: &[Ch], k: usize) -> Option<(usize, UnitClass, bool)> {
     let first = s.get(k)?.c;
     if first.is_ascii_alphabetic() {
         let rest = s.get(k..).unwrap_or(&[]);
