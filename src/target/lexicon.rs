@@ -260,11 +260,12 @@ pub fn word_at(s: &[Ch], i: usize, words: &Words) -> Option<&'static str> {
 /// Whether the rest of the text from `i` is a proper beginning of some word in `words`.
 pub fn begins_word(s: &[Ch], i: usize, words: &Words) -> bool {
     let rest = s.get(i..).unwrap_or(&[]);
-    !rest.is_empty()
-        && words.list.iter().any(|w| {
-            let n = w.chars().count();
-            rest.len() < n && w.chars().zip(rest.iter()).all(|(a, b)| a == b.c)
-        })
+    !rest.is_empty() && words.list.iter().any(|w| proper_prefix(rest, w))
+}
+
+/// Whether `rest` is a proper beginning of `word` (a word still being typed).
+pub fn proper_prefix(rest: &[Ch], word: &str) -> bool {
+    rest.len() < word.chars().count() && word.chars().zip(rest).all(|(a, b)| a == b.c)
 }
 
 /// CJK unified ideographs.

@@ -5,7 +5,7 @@
 //! dimension; a unit it does not know is kept and classed `other`.
 
 use super::fold::Ch;
-use super::lexicon::{at, is_han};
+use super::lexicon::{at, is_han, proper_prefix};
 use super::UnitClass;
 use std::ops::Range;
 
@@ -476,14 +476,19 @@ fn latin_class(text: &[Ch]) -> Option<UnitClass> {
 
 /// The listed unit word at `k`, longest first.
 fn word(s: &[Ch], k: usize) -> Option<(&'static str, UnitClass)> {
-    let c = s.get(k)?.c;
-    let from = WORDS.partition_point(|(w, _)| first(w) < c);
-    WORDS
-        .get(from..)?
-        .iter()
-        .take_while(|(w, _)| first(w) == c)
+    beginning_with(s.get(k)?.c)
         .find(|(w, _)| at(s, k, w))
         .copied()
+}
+
+/// The listed words that begin with `c` (a run of the sorted table).
+fn beginning_with(c: char) -> impl Iterator<Item = &'static (&'static str, UnitClass)> {
+    let from = WORDS.partition_point(|(w, _)| first(w) < c);
+    WORDS
+        .get(from..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(move |(w, _)| first(w) == c)
 }
 
 /// A word's first character (the table's sort key).
@@ -497,21 +502,11 @@ const MAX_WORD_CHARS: usize = 4;
 /// Whether the text from `u` to the end is a proper beginning of a listed word.
 fn begins_word(s: &[Ch], u: usize) -> bool {
     let rest = s.get(u..).unwrap_or(&[]);
-    let Some(first) = rest.first().map(|c| c.c) else {
-        return false;
-    };
-    let from = WORDS.partition_point(|(w, _)| self::first(w) < first);
     rest.len() < MAX_WORD_CHARS
-        && WORDS
-            .get(from..)
-            .unwrap_or(&[])
-            .iter()
-            .take_while(|(w, _)| self::first(w) == first)
-            .any(|(w, _)| {
-                rest.len() < w.chars().count() && w.chars().zip(rest.iter()).all(|(a, b)| a == b.c)
-            })
+        && rest
+            .first()
+            .is_some_and(|c| beginning_with(c.c).any(|(w, _)| proper_prefix(rest, w)))
 }
-
 /// The unit a name carries in trailing parentheses, as template headers
 /// write it (`湿地保有量(公顷)`, `苗木成活率(≥**%)`): operator and placeholder
 /// marks dropped. `None` when the parentheses hold no unit.
