@@ -11,11 +11,11 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 macro_rules! rule {
-    ($name:ident, $sev:ident, $cat:ident, $zh:expr, $en:expr) => {
+    ($name:ident, $scope:ident, $sev:ident, $cat:ident, $zh:expr, $en:expr) => {
         pub const $name: Rule = Rule {
             code: stringify!($name),
             severity: Severity::$sev,
-            scope: Scope::Form,
+            scope: Scope::$scope,
             review_category: review::$cat,
             description: $zh,
             description_en: $en,
@@ -25,6 +25,7 @@ macro_rules! rule {
 
 rule!(
     INDICATOR_LEVEL1_UNKNOWN,
+    Row,
     Error,
     LEVEL1_WRONG,
     "一级指标不是本模板的一级指标（或把二级指标填在了一级指标栏）",
@@ -32,6 +33,7 @@ rule!(
 );
 rule!(
     INDICATOR_LEVEL2_UNKNOWN,
+    Row,
     Error,
     LEVEL2_WRONG,
     "二级指标不是本模板的二级指标（T2021 为错误，旧模板为警告）",
@@ -39,6 +41,7 @@ rule!(
 );
 rule!(
     INDICATOR_LEVEL2_MISMATCH,
+    Row,
     Error,
     LEVEL2_WRONG,
     "二级指标放在了不对应的一级指标下",
@@ -46,6 +49,7 @@ rule!(
 );
 rule!(
     INDICATOR_NAME_MISSING,
+    Row,
     Error,
     INCOMPLETE,
     "三级指标名称未填写",
@@ -53,6 +57,7 @@ rule!(
 );
 rule!(
     TARGET_MISSING,
+    Row,
     Error,
     INCOMPLETE,
     "指标值未填写",
@@ -60,22 +65,25 @@ rule!(
 );
 rule!(
     PLACEHOLDER_PARTIAL,
+    Row,
     Error,
     INCOMPLETE,
     "只有指标名称或指标值之一写了“-”；不适用的行两者都应为“-”",
     "only one of name and target is the placeholder \"-\""
 );
-rule!(COVERAGE_MISSING, Error, INCOMPLETE, "缺少必备的指标类型：数量、质量、时效、效益指标缺失为错误，满意度、成本指标缺失为警告（T2021）", "a required kind of indicator is missing: 数量/质量/时效/效益 (error), 满意度/成本 (warning), T2021");
+rule!(COVERAGE_MISSING, Form, Error, INCOMPLETE, "缺少必备的指标类型：数量、质量、时效、效益指标缺失为错误，满意度、成本指标缺失为警告（T2021）", "a required kind of indicator is missing: 数量/质量/时效/效益 (error), 满意度/成本 (warning), T2021");
 rule!(
     INDICATOR_DUPLICATE,
+    Form,
     Warning,
     SPLIT,
     "同一二级指标下有重复的三级指标",
     "the same indicator appears twice under one level-2"
 );
-rule!(INDICATOR_LEVEL2_SUSPECT, Warning, LEVEL2_WRONG, "指标名称与所在二级指标不符（T2021：满意度指标放在了效益指标下，或生态效益、经济效益、满意度指标的名称与之无关）", "the indicator's name does not fit its level-2 (T2021)");
+rule!(INDICATOR_LEVEL2_SUSPECT, Row, Warning, LEVEL2_WRONG, "指标名称与所在二级指标不符（T2021：满意度指标放在了效益指标下，或生态效益、经济效益、满意度指标的名称与之无关）", "the indicator's name does not fit its level-2 (T2021)");
 rule!(
     INDICATOR_NAME_TOO_LONG,
+    Row,
     Warning,
     NOT_QUANTIFIED,
     "三级指标名称超过 100 个字",

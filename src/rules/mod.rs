@@ -42,8 +42,11 @@ pub mod review {
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub enum Scope {
-    /// Reported in `validateForm` reports.
+    /// Reported in `validateForm` reports; depends on more than one row.
     Form,
+    /// One indicator row's own rule: reported in `validateForm` reports and,
+    /// for that row alone, by `checkIndicator`.
+    Row,
     /// Reported in `normaliseTarget` diagnostics (and, wrapped, in forms).
     Target,
 }

@@ -26,7 +26,7 @@ macro_rules! rule {
 
 rule!(
     TARGET_INVALID,
-    Form,
+    Row,
     Error,
     VALUE_MISMATCH,
     "指标值无法识别或不完整（详见 params.detail 对应的指标值诊断）",
@@ -34,7 +34,7 @@ rule!(
 );
 rule!(
     TARGET_NOT_CANONICAL,
-    Form,
+    Row,
     Info,
     OTHER,
     "指标值可写成一体化系统的规范形式（如 ≥90.00(%)）",
@@ -50,7 +50,7 @@ rule!(
 );
 rule!(
     TARGET_UNIT_MISMATCH,
-    Form,
+    Row,
     Warning,
     VALUE_MISMATCH,
     "计量单位与指标名称不符（如“率”“满意度”不用 %，“人数”不用“人”）",
@@ -58,7 +58,7 @@ rule!(
 );
 rule!(
     RATE_OVER_100,
-    Form,
+    Row,
     Error,
     VALUE_MISMATCH,
     "比率类指标的目标值要求超过 100%",
@@ -66,16 +66,16 @@ rule!(
 );
 rule!(
     RATE_AT_LEAST_100,
-    Form,
+    Row,
     Warning,
     VALUE_MISMATCH,
     "比率类指标写成 ≥100%，实际只能等于 100%，应写 =100%",
     "≥100% on a rate can only mean exactly 100%"
 );
-rule!(DIRECTION_SUSPECT, Form, Warning, VALUE_MISMATCH, "比较方向可疑：越低越好的指标（故障率、事故、差错、投诉、发生率）用了 ≥ 或过松的上限，越高越好的指标（满意度、合格率、完成率、覆盖率、及时率）用了 < 或 ≤", "the comparison points the wrong way for the indicator, or the bound is too loose");
+rule!(DIRECTION_SUSPECT, Row, Warning, VALUE_MISMATCH, "比较方向可疑：越低越好的指标（故障率、事故、差错、投诉、发生率）用了 ≥ 或过松的上限，越高越好的指标（满意度、合格率、完成率、覆盖率、及时率）用了 < 或 ≤", "the comparison points the wrong way for the indicator, or the bound is too loose");
 rule!(
     SATISFACTION_LOW,
-    Form,
+    Row,
     Warning,
     VALUE_MISMATCH,
     "满意度目标低于 80%",
@@ -83,7 +83,7 @@ rule!(
 );
 rule!(
     QUANTITY_NOT_QUANTITATIVE,
-    Form,
+    Row,
     Warning,
     NOT_QUANTIFIED,
     "数量指标的指标值不是数值",
@@ -91,7 +91,7 @@ rule!(
 );
 rule!(
     TIMELINESS_NOT_TIME,
-    Form,
+    Row,
     Warning,
     VALUE_MISMATCH,
     "时效指标的指标值既不是完成时限、时长，也不是百分比",
@@ -99,7 +99,7 @@ rule!(
 );
 rule!(
     DEADLINE_OUTSIDE_PERIOD,
-    Form,
+    Row,
     Error,
     VALUE_MISMATCH,
     "完成时限不在项目实施期内",
@@ -254,7 +254,7 @@ rule!(
 );
 rule!(
     TARGET_VAGUE,
-    Form,
+    Row,
     Warning,
     NOT_QUANTIFIED,
     "产出或效益指标的指标值只有方向、没有可衡量的水平（如“进一步提高”“明显改善”），应量化或分级分档表述",
