@@ -518,6 +518,16 @@ fn each_rule_fires_where_it_should() {
             );
         };
         assert_eq!(hit.severity, *severity, "case {i} {code}");
+        // Each finding at its catalogue severity, or its template's.
+        let rule = perftarget::rules()
+            .into_iter()
+            .find(|r| r.code == *code)
+            .unwrap();
+        assert!(
+            rule.per_template || rule.severity == *severity,
+            "case {i} {code}: catalogue says {:?}",
+            rule.severity
+        );
         assert!(
             !hit.message.is_empty() && !hit.message_en.is_empty(),
             "case {i} {code}"

@@ -4,7 +4,7 @@
 //! outside each choice list and removing each required kind of indicator
 //! fires the rule the template declares, at the field it names.
 
-use perftarget::form::taxonomy;
+use perftarget::templates::taxonomy;
 use perftarget::templates::Template;
 use perftarget::{templates, validate_json, Issue, Report};
 use serde_json::{json, Value};

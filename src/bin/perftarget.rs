@@ -151,7 +151,7 @@ fn normalise(o: &Opts) -> ExitCode {
     let mut any_invalid = false;
     for text in &o.args {
         let t = perftarget::normalise(text, &ctx);
-        any_invalid |= t.status == perftarget::target::Status::Invalid;
+        any_invalid |= t.status == perftarget::target_value::Status::Invalid;
         if o.json {
             match serde_json::to_string(&t) {
                 Ok(line) => println!("{line}"),

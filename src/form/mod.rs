@@ -2,9 +2,7 @@
 //! names of indicators.
 
 pub mod amount;
-pub mod canonical;
-pub mod date;
+pub mod input;
 pub mod json;
 pub mod model;
 pub mod read;
-pub mod taxonomy;

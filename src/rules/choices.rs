@@ -1,18 +1,18 @@
 //! Single-choice fields, as each template lists them (项目类型, 项目性质 …).
 //! Matching ignores spaces and a suffix the template says changes nothing.
 
-use super::{review, Facts, Findings, Rule, Scope};
+use super::{Facts, Findings, Rule};
 use crate::form::model::Field;
-use crate::report::Severity;
+use crate::rule::rule;
 
-pub const CHOICE_INVALID: Rule = Rule {
-    code: "CHOICE_INVALID",
-    severity: Severity::Error,
-    scope: Scope::Form,
-    review_category: review::OTHER,
-    description: "选项不在模板允许的范围内（T2019 项目类型、资金用途；T2021 项目性质、项目类别）",
-    description_en: "a single-choice field holds a value the template does not offer",
-};
+rule!(
+    CHOICE_INVALID,
+    Form,
+    Error,
+    OTHER,
+    "选项不在模板允许的范围内（T2019 项目类型、资金用途；T2021 项目性质、项目类别）",
+    "a single-choice field holds a value the template does not offer"
+);
 
 pub const RULES: &[Rule] = &[CHOICE_INVALID];
 
@@ -22,7 +22,7 @@ pub fn check(c: &Facts, f: &mut Findings) {
         let Some(Field::Text(v)) = c.form.field(path).filter(|_| c.form.filled(path)) else {
             continue;
         };
-        let s = crate::target::fold::squash(v);
+        let s = crate::text::fold::squash(v);
         let s = s
             .strip_suffix(choice.ignored_suffix)
             .filter(|_| !choice.ignored_suffix.is_empty())

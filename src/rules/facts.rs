@@ -3,11 +3,11 @@
 //! worked out before any rule runs and never change; rules write their
 //! findings to a separate `Findings`.
 
-use crate::form::date::{self, Date};
 use crate::form::model::{Form, Indicator};
-use crate::form::taxonomy::{self, Levels};
-use crate::target::{self, Target};
+use crate::target_value::{self as target, Target};
+use crate::templates::taxonomy::{self, Levels};
 use crate::templates::Template;
+use crate::text::date::{self, Date};
 use std::fmt;
 
 pub struct Facts<'a> {
@@ -100,7 +100,7 @@ pub fn blank(v: &Option<String>) -> bool {
 pub fn is_placeholder(v: &Option<String>) -> bool {
     v.as_deref().map(str::trim).is_some_and(|s| {
         let mut chars = s.chars();
-        matches!((chars.next(), chars.next()), (Some(c), None) if crate::target::fold::fold_char(c) == '-')
+        matches!((chars.next(), chars.next()), (Some(c), None) if crate::text::fold::fold_char(c) == '-')
     })
 }
 

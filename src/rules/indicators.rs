@@ -2,26 +2,13 @@
 //! repeated, placeholders whole, and (T2021) every required kind covered.
 
 use super::facts::{blank, Row, RowLabel, RowPointer};
-use super::{review, Facts, Findings, Rule, Scope};
+use super::{Facts, Findings, Rule};
 use crate::form::model::Indicator;
-use crate::form::taxonomy;
-use crate::report::Severity;
+use crate::rule::rule;
+use crate::templates::taxonomy;
 use crate::templates::Optional;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-
-macro_rules! rule {
-    ($name:ident, $scope:ident, $sev:ident, $cat:ident, $zh:expr, $en:expr) => {
-        pub const $name: Rule = Rule {
-            code: stringify!($name),
-            severity: Severity::$sev,
-            scope: Scope::$scope,
-            review_category: review::$cat,
-            description: $zh,
-            description_en: $en,
-        };
-    };
-}
 
 rule!(
     INDICATOR_LEVEL1_UNKNOWN,
@@ -34,7 +21,7 @@ rule!(
 rule!(
     INDICATOR_LEVEL2_UNKNOWN,
     Row,
-    Error,
+    Error per template,
     LEVEL2_WRONG,
     "二级指标不是本模板的二级指标（T2021 为错误，旧模板为警告）",
     "the level-2 name is not one of the template's (error in T2021, warning in older templates)"
@@ -71,7 +58,7 @@ rule!(
     "只有指标名称或指标值之一写了“-”；不适用的行两者都应为“-”",
     "only one of name and target is the placeholder \"-\""
 );
-rule!(COVERAGE_MISSING, Form, Error, INCOMPLETE, "缺少必备的指标类型：数量、质量、时效、效益指标缺失为错误，满意度、成本指标缺失为警告（T2021）", "a required kind of indicator is missing: 数量/质量/时效/效益 (error), 满意度/成本 (warning), T2021");
+rule!(COVERAGE_MISSING, Form, Error per template, INCOMPLETE, "缺少必备的指标类型：数量、质量、时效、效益指标缺失为错误，满意度、成本指标缺失为警告（T2021）", "a required kind of indicator is missing: 数量/质量/时效/效益 (error), 满意度/成本 (warning), T2021");
 rule!(
     INDICATOR_DUPLICATE,
     Form,

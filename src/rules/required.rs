@@ -1,27 +1,27 @@
 //! Required fields per template, and the goals a multi-year project needs.
 
 use super::facts::blank;
-use super::{review, Facts, Findings, Rule, Scope};
-use crate::report::Severity;
+use super::{Facts, Findings, Rule};
+use crate::rule::rule;
 use crate::templates::Optional;
 
-pub const REQUIRED: Rule = Rule {
-    code: "REQUIRED",
-    severity: Severity::Error,
-    scope: Scope::Form,
-    review_category: review::INCOMPLETE,
-    description: "必填项未填写（项目名称、年度、起止日期、资金、年度目标、至少一条指标；T2021 另需主管部门、实施单位、项目性质、项目类别）",
-    description_en: "a required field is empty",
-};
+rule!(
+    REQUIRED,
+    Form,
+    Error,
+    INCOMPLETE,
+    "必填项未填写（项目名称、年度、起止日期、资金、年度目标、至少一条指标；T2021 另需主管部门、实施单位、项目性质、项目类别）",
+    "a required field is empty"
+);
 
-pub const OVERALL_GOAL_MISSING: Rule = Rule {
-    code: "OVERALL_GOAL_MISSING",
-    severity: Severity::Error,
-    scope: Scope::Form,
-    review_category: review::INCOMPLETE,
-    description: "跨年度项目未填写项目总目标",
-    description_en: "a multi-year project has no overall goal (项目总目标)",
-};
+rule!(
+    OVERALL_GOAL_MISSING,
+    Form,
+    Error,
+    INCOMPLETE,
+    "跨年度项目未填写项目总目标",
+    "a multi-year project has no overall goal (项目总目标)"
+);
 
 pub const RULES: &[Rule] = &[REQUIRED, OVERALL_GOAL_MISSING];
 

@@ -1,19 +1,18 @@
 //! Which template the form follows: given, or detected.
 
-use super::{review, Findings, Rule, Scope};
+use super::{Findings, Rule};
 use crate::form::model::Form;
-use crate::report::Severity;
+use crate::rule::rule;
 use crate::templates::{self, Template};
 
-pub const TEMPLATE_UNKNOWN: Rule = Rule {
-    code: "TEMPLATE_UNKNOWN",
-    severity: Severity::Error,
-    scope: Scope::Form,
-    review_category: review::OTHER,
-    description: "无法确定申报表模板（template 不是已登记的模板，内容也无法判断），按默认模板（T2021）检查",
-    description_en:
-        "the template is neither given as a registered id nor recognisable; checked as the default template (T2021)",
-};
+rule!(
+    TEMPLATE_UNKNOWN,
+    Form,
+    Error,
+    OTHER,
+    "无法确定申报表模板（template 不是已登记的模板，内容也无法判断），按默认模板（T2021）检查",
+    "the template is neither given as a registered id nor recognisable; checked as the default template (T2021)"
+);
 
 pub const RULES: &[Rule] = &[TEMPLATE_UNKNOWN];
 

@@ -7,9 +7,10 @@
 mod sh2019;
 mod sh2020;
 mod sh2021;
+pub mod taxonomy;
 
 use crate::form::model::Form;
-use crate::report::Severity;
+use crate::rule::Severity;
 use serde::Serialize;
 
 /// Every template, in the order detection prefers them on a tie.
@@ -173,7 +174,8 @@ pub fn detect(form: &Form) -> Option<&'static Template> {
             .iter()
             .flatten()
             .filter(|ind| {
-                crate::form::taxonomy::find_level1(t, ind.level1.as_deref().unwrap_or("")).is_some()
+                crate::templates::taxonomy::find_level1(t, ind.level1.as_deref().unwrap_or(""))
+                    .is_some()
             })
             .count();
         u32::try_from(fields.saturating_add(rows)).unwrap_or(u32::MAX)

@@ -2,7 +2,7 @@
 //! goals, money as 项目预算 with its composition, two single choices.
 
 use super::{Choice, Level1, Money, Required, Template};
-use crate::report::Severity::Warning;
+use crate::rule::Severity::Warning;
 
 pub const TEMPLATE: Template = Template {
     id: "T2019",

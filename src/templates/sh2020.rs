@@ -2,7 +2,7 @@
 //! (总目标及阶段性目标), 绩效类型 and 政府购买服务 instead of the choices.
 
 use super::{Money, Required, Template};
-use crate::report::Severity::Warning;
+use crate::rule::Severity::Warning;
 
 pub const TEMPLATE: Template = Template {
     id: "T2020",

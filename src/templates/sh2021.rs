@@ -2,8 +2,8 @@
 //! indicator framework — 产出/成本/效益/满意度, money as 项目资金.
 
 use super::{Choice, Coverage, Level1, Money, Optional, Required, Template};
-use crate::report::review;
-use crate::report::Severity::{Error, Warning};
+use crate::rule::review;
+use crate::rule::Severity::{Error, Warning};
 
 pub const TEMPLATE: Template = Template {
     id: "T2021",

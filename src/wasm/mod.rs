@@ -3,7 +3,7 @@
 //! what the native library and the CLI print (the parity test checks every
 //! fixture).
 
-use crate::target::Context;
+use crate::target_value::Context;
 use wasm_bindgen::prelude::*;
 
 mod flat;
@@ -122,13 +122,13 @@ pub fn validate_form(
     let report = match text.as_string() {
         // JSON.stringify ran out of stack: nesting far beyond any form.
         Some(text) if text.starts_with('\0') => crate::Report::unusable(
-            "INPUT_TOO_LARGE",
+            &crate::limits::INPUT_TOO_LARGE,
             "申报表嵌套层数过多",
             "the form nests too deeply",
         ),
         Some(text) => crate::check_json(&text, false),
         None => crate::Report::unusable(
-            "SCHEMA_TYPE",
+            &crate::form::input::SCHEMA_TYPE,
             "申报表应为 JSON 文本或对象（不能有循环引用）",
             "the form must be JSON text or a plain object without cycles",
         ),
@@ -146,7 +146,10 @@ pub fn normalise_target(
     text: &str,
     #[wasm_bindgen(unchecked_param_type = "Context | undefined | null")] context: JsValue,
 ) -> JsValue {
-    to_js(&crate::target::normalise(text, &context_from(&context)))
+    to_js(&crate::target_value::normalise(
+        text,
+        &context_from(&context),
+    ))
 }
 
 /// Reads `{ year, level1, level2, name }`. The year, which nearly every call

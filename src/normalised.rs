@@ -3,11 +3,13 @@
 //! amounts as plain decimals, dates as ISO. What cannot be normalised stays
 //! as written.
 
-use super::model::{Budget, CompositionRow, Form, Funds, Indicator};
-use super::{amount, date, taxonomy};
+use crate::form::amount;
+use crate::form::model::{Budget, CompositionRow, Form, Funds, Indicator};
 use crate::rules::facts::Row;
-use crate::target::Status;
+use crate::target_value::Status;
+use crate::templates::taxonomy;
 use crate::templates::Template;
+use crate::text::date;
 
 fn money(v: Option<String>) -> Option<String> {
     v.map(|t| amount::parse(&t).map(amount::canonical).unwrap_or(t))

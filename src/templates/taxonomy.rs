@@ -16,7 +16,7 @@ const LEVEL2_ALIASES: &[(&str, &str)] = &[
 /// spaces removed, a trailing note in parentheses (`(50分)`, `(必填)`,
 /// `(0-20)分`) dropped, then the 指标/目标 suffix.
 pub fn base(name: &str) -> String {
-    let mut folded = crate::target::fold::squash(name);
+    let mut folded = crate::text::fold::squash(name);
     drop_trailing_note(&mut folded, true);
     let keep = folded
         .strip_suffix("指标")
@@ -128,7 +128,7 @@ pub fn resolve(template: &Template, level1: &str, level2: &str) -> Levels {
 
 /// Numbering clerks put before indicator names: `指标 1：`, `标3：`, `1、`, `①`.
 pub fn name_core(name: &str) -> String {
-    let mut folded = crate::target::fold::squash(name);
+    let mut folded = crate::text::fold::squash(name);
     let mut s = folded.as_str();
     for p in ["指标", "标"] {
         if let Some(rest) = s.strip_prefix(p) {
