@@ -23,6 +23,8 @@ pub mod rules;
 pub mod target;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod xlsx;
 
 pub use report::{Issue, Report, Severity};
 pub use rules::Rule;

@@ -1,0 +1,80 @@
+//! Layout (b): the national 预算管理一体化 system's indicator import sheet,
+//! one indicator per row in split columns — 一级指标, 二级指标, 三级指标(名称),
+//! 计算符号 (运算符: `≥ ＞ ＝ ＜ ≤ 定性`), 指标值, 计量单位, and beside them
+//! 权重, 指标内容, 评（扣）分标准 … (see `table::COLUMNS` for where in the
+//! system's public code these titles come from). A header block above the
+//! table, as the system's 项目支出绩效目标表 exports have, is read like the
+//! Shanghai form's.
+
+use super::grid::Grid;
+use super::table::{Column, Table};
+use super::{declaration, header, Cells, ImportError};
+use crate::form::model::Form;
+
+/// The 计算符号 of a qualitative row: its 指标值 is the whole target.
+const QUALITATIVE: &str = "定性";
+
+/// The target the grammar reads from the three columns: `≥` `95` `%` is
+/// `≥95%`; a 定性 row's target is its 指标值.
+fn target(operator: Option<&str>, value: Option<&str>, unit: Option<&str>) -> Option<String> {
+    let op = operator
+        .map(str::trim)
+        .filter(|o| *o != QUALITATIVE)
+        .unwrap_or("");
+    let unit = if operator.map(str::trim) == Some(QUALITATIVE) {
+        None
+    } else {
+        unit
+    };
+    let text = format!(
+        "{op}{}{}",
+        value.unwrap_or("").trim(),
+        unit.unwrap_or("").trim()
+    );
+    (!text.is_empty()).then_some(text)
+}
+
+/// The form, when the sheet's table has the system's split columns.
+pub fn read(grid: &Grid, table: &Table) -> Result<Option<(Form, Cells)>, ImportError> {
+    if !(table.has(Column::Operator) || table.has(Column::Unit)) {
+        return Ok(None);
+    }
+    let mut form = Form::default();
+    let mut cells = Cells::default();
+    header::read(grid, table.header_row, &mut form, &mut cells)?;
+    // The system's indicator framework is the national 2021 one.
+    form.template = Some("T2021".to_string());
+    form.indicators = Some(declaration::rows(grid, table, &mut cells, |row, ind, _| {
+        let parts = [Column::Operator, Column::Target, Column::Unit].map(|c| row.get(c));
+        let [op, value, unit] = parts.map(|p| p.map(|(t, _)| t));
+        ind.target = target(op, value, unit);
+        let filled: Vec<u32> = parts.iter().flatten().map(|(_, at)| at.1).collect();
+        let first = filled.iter().min()?;
+        let last = filled.iter().max()?;
+        Some(grid.a1_span(row.row, *first, *last))
+    }));
+    Ok(Some((form, cells)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn split_columns_make_the_target_the_grammar_reads() {
+        assert_eq!(
+            target(Some("≥"), Some("95"), Some("%")).as_deref(),
+            Some("≥95%")
+        );
+        assert_eq!(
+            target(Some("＝"), Some("24"), Some("人/次")).as_deref(),
+            Some("＝24人/次")
+        );
+        assert_eq!(
+            target(Some("定性"), Some("优良中低差"), None).as_deref(),
+            Some("优良中低差")
+        );
+        assert_eq!(target(None, Some("≥90%"), None).as_deref(), Some("≥90%"));
+        assert_eq!(target(Some(" "), None, None), None);
+    }
+}
