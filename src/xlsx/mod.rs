@@ -91,6 +91,15 @@ impl ImportError {
     pub fn report(&self) -> Report {
         Report::unusable(XLSX_UNREADABLE, &self.message, &self.message_en)
     }
+
+    /// The report's finding (on the whole form) points at the cell at fault.
+    pub fn cells(&self) -> Cells {
+        let mut cells = Cells::default();
+        if let Some(cell) = &self.cell {
+            cells.insert("", cell.clone());
+        }
+        cells
+    }
 }
 
 /// JSON Pointer → cell (`/indicators/3/target` → `Sheet1!E20`).
@@ -229,24 +238,25 @@ pub fn convert(bytes: &[u8]) -> Result<Converted, ImportError> {
     ))
 }
 
-/// Validates an `.xlsx` file: the report of its form and the cells of the
-/// form's fields, or an unusable-input report (`XLSX_UNREADABLE`).
-pub fn validate(bytes: &[u8]) -> (Report, Cells) {
-    match convert(bytes) {
-        Ok(c) => match serde_json::to_string(&c.form) {
-            Ok(json) => (crate::validate_json(&json), c.cells),
+impl Converted {
+    /// The report of the converted form, and the cells of its fields.
+    pub fn validate(self) -> (Report, Cells) {
+        match serde_json::to_string(&self.form) {
+            Ok(json) => (crate::validate_json(&json), self.cells),
             Err(e) => (
                 ImportError::unreadable(&e.to_string()).report(),
                 Cells::default(),
             ),
-        },
-        Err(e) => {
-            let mut cells = Cells::default();
-            if let Some(cell) = &e.cell {
-                cells.insert("", cell.clone());
-            }
-            (e.report(), cells)
         }
+    }
+}
+
+/// Validates an `.xlsx` file: the report of its form and the cells of the
+/// form's fields, or an unusable-input report (`XLSX_UNREADABLE`).
+pub fn validate(bytes: &[u8]) -> (Report, Cells) {
+    match convert(bytes) {
+        Ok(c) => c.validate(),
+        Err(e) => (e.report(), e.cells()),
     }
 }
 
