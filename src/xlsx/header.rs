@@ -40,6 +40,10 @@ enum Field {
     FundsTotalFiscal,
     FundsTotalOther,
     FundsAnnualOther,
+    /// 金额单位 / 单位: `元` or `万元`.
+    AmountUnit,
+    /// 项目资金（万元）: the block's title says the amounts are in 万元.
+    FundsInWan,
     /// A label that heads a block and has no value of its own.
     Block,
 }
@@ -85,6 +89,9 @@ const LABELS: &[(&str, Field)] = &[
     ("财政拨款", FundsAnnualFiscal),
     ("上年结转资金", CarryOver),
     ("上年结转", CarryOver),
+    ("金额单位", AmountUnit),
+    ("单位", AmountUnit),
+    ("项目资金(万元)", FundsInWan),
     ("项目资金", Block),
     ("项目资金(元)", Block),
     ("项目绩效目标", Block),
@@ -192,7 +199,8 @@ fn slot(form: &mut Form, f: Field) -> Option<(&'static str, &mut Option<String>)
         FundsTotalFiscal => ("/funds/totalFiscal", &mut funds(form).total_fiscal),
         FundsTotalOther => ("/funds/totalOther", &mut funds(form).total_other),
         FundsAnnualOther => ("/funds/annualOther", &mut funds(form).annual_other),
-        Period | Year | FundsFiscal | FundsOther | Block => return None,
+        AmountUnit => ("/amountUnit", &mut form.amount_unit),
+        Period | Year | FundsFiscal | FundsOther | FundsInWan | Block => return None,
     })
 }
 
@@ -227,6 +235,7 @@ impl Reader {
             (FundsFiscal, true) => self.put(FundsAnnualFiscal, text, cell),
             (FundsOther, false) => self.put(FundsTotalOther, text, cell),
             (FundsOther, true) => self.put(FundsAnnualOther, text, cell),
+            (FundsInWan, _) => self.put(AmountUnit, "万元", cell),
             _ => self.put(f, text, cell),
         }
     }
@@ -274,6 +283,7 @@ pub fn read(
         r.t2021 |= matches!(f, Department | ImplementingUnit | FundsAnnual | FundsTotal);
         let (text, cell) = match inline_value {
             Some(v) => (v, grid.a1(at)),
+            None if f == FundsInWan => (String::new(), grid.a1(at)),
             None => {
                 let goal = matches!(f, OverallGoal | AnnualGoal);
                 let found =

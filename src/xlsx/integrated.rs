@@ -8,7 +8,7 @@
 
 use super::grid::Grid;
 use super::table::{Column, Table};
-use super::{declaration, header, Cells, ImportError};
+use super::{header, Cells, ImportError};
 use crate::form::model::Form;
 
 /// The 计算符号 of a qualitative row: its 指标值 is the whole target.
@@ -34,7 +34,9 @@ fn target(operator: Option<&str>, value: Option<&str>, unit: Option<&str>) -> Op
     (!text.is_empty()).then_some(text)
 }
 
-/// The form, when the sheet's table has the system's split columns.
+/// The form, when the sheet's table has the system's split columns: each
+/// column into its field, and `target` written from 运算符, 指标值 and
+/// 计量单位 so that the rules that read it check the row.
 pub fn read(grid: &Grid, table: &Table) -> Result<Option<(Form, Cells)>, ImportError> {
     if !(table.has(Column::Operator) || table.has(Column::Unit)) {
         return Ok(None);
@@ -44,15 +46,33 @@ pub fn read(grid: &Grid, table: &Table) -> Result<Option<(Form, Cells)>, ImportE
     header::read(grid, table.header_row, &mut form, &mut cells)?;
     // The system's indicator framework is the national 2021 one.
     form.template = Some("T2021".to_string());
-    form.indicators = Some(declaration::rows(grid, table, &mut cells, |row, ind, _| {
-        let parts = [Column::Operator, Column::Target, Column::Unit].map(|c| row.get(c));
-        let [op, value, unit] = parts.map(|p| p.map(|(t, _)| t));
-        ind.target = target(op, value, unit);
-        let filled: Vec<u32> = parts.iter().flatten().map(|(_, at)| at.1).collect();
-        let first = filled.iter().min()?;
-        let last = filled.iter().max()?;
-        Some(grid.a1_span(row.row, *first, *last))
-    }));
+    let mut rows = table.indicators(grid, &mut cells, true);
+    for (i, (ind, row)) in rows.iter_mut().zip(&table.rows).enumerate() {
+        if ind.operator.is_none() && ind.unit.is_none() {
+            // 指标值 alone holds the whole target (`≥95%`), as people fill it.
+            ind.target = ind.value.take();
+            if let Some(cell) = cells.remove(&format!("/indicators/{i}/value")) {
+                cells.insert(format!("/indicators/{i}/target"), cell);
+            }
+            continue;
+        }
+        ind.target = target(
+            ind.operator.as_deref(),
+            ind.value.as_deref(),
+            ind.unit.as_deref(),
+        );
+        let parts: Vec<u32> = [Column::Operator, Column::Target, Column::Unit]
+            .iter()
+            .filter_map(|c| row.get(*c).map(|(_, at)| at.1))
+            .collect();
+        if let (Some(first), Some(last)) = (parts.iter().min(), parts.iter().max()) {
+            cells.insert(
+                format!("/indicators/{i}/target"),
+                grid.a1_span(row.row, *first, *last),
+            );
+        }
+    }
+    form.indicators = Some(rows);
     Ok(Some((form, cells)))
 }
 

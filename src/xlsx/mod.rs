@@ -112,6 +112,10 @@ impl Cells {
         self.0.insert(pointer.into(), cell);
     }
 
+    fn remove(&mut self, pointer: &str) -> Option<String> {
+        self.0.remove(pointer)
+    }
+
     /// The cell of a finding's pointer, or of its nearest parent that has
     /// one (a finding on `/indicators/3` points at the whole row).
     pub fn find(&self, pointer: &str) -> Option<&str> {
@@ -154,7 +158,7 @@ pub struct Converted {
 
 /// The zip container checked before it is parsed: magic bytes, part count,
 /// and what every part really unzips to (declared sizes can lie).
-fn check_container(bytes: &[u8]) -> Result<(), ImportError> {
+fn check_container(bytes: &[u8], max_unzipped: u64) -> Result<(), ImportError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(ImportError::too_large(
             &format!("{} 字节，上限 {MAX_FILE_BYTES} 字节", bytes.len()),
@@ -186,14 +190,14 @@ fn check_container(bytes: &[u8]) -> Result<(), ImportError> {
         let part = zip
             .by_index(i)
             .map_err(|e| ImportError::unreadable(&e.to_string()))?;
-        let room = MAX_UNZIPPED_BYTES.saturating_sub(total).saturating_add(1);
+        let room = max_unzipped.saturating_sub(total).saturating_add(1);
         let n = std::io::copy(&mut part.take(room), &mut std::io::sink())
             .map_err(|e| ImportError::unreadable(&e.to_string()))?;
         total = total.saturating_add(n);
-        if total > MAX_UNZIPPED_BYTES {
+        if total > max_unzipped {
             return Err(ImportError::too_large(
-                &format!("解压后超过 {MAX_UNZIPPED_BYTES} 字节"),
-                &format!("it unzips to more than {MAX_UNZIPPED_BYTES} bytes"),
+                &format!("解压后超过 {max_unzipped} 字节"),
+                &format!("it unzips to more than {max_unzipped} bytes"),
             ));
         }
     }
@@ -203,7 +207,7 @@ fn check_container(bytes: &[u8]) -> Result<(), ImportError> {
 /// Reads an `.xlsx` file into the form model: the first sheet (of at most
 /// [`MAX_SHEETS`]) that holds a declaration form or an indicator sheet.
 pub fn convert(bytes: &[u8]) -> Result<Converted, ImportError> {
-    check_container(bytes)?;
+    check_container(bytes, MAX_UNZIPPED_BYTES)?;
     let mut book: Xlsx<Cursor<&[u8]>> =
         Xlsx::new(Cursor::new(bytes)).map_err(|e| ImportError::unreadable(&e.to_string()))?;
     let sheets: Vec<String> = book
@@ -288,5 +292,21 @@ mod tests {
         assert!(convert(b"PK\x03\x04 truncated").is_err());
         let huge = vec![b'P'; MAX_FILE_BYTES + 1];
         assert!(convert(&huge).unwrap_err().message.contains("过大"));
+    }
+
+    #[test]
+    fn what_a_file_unzips_to_is_bounded() {
+        use std::io::Write;
+        let mut out = Cursor::new(Vec::new());
+        let mut zip = zip::ZipWriter::new(&mut out);
+        let stored = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        zip.start_file("xl/sharedStrings.xml", stored).unwrap();
+        zip.write_all(&[b' '; 4096]).unwrap();
+        zip.finish().unwrap();
+        let bytes = out.into_inner();
+        assert!(check_container(&bytes, 8192).is_ok());
+        let e = check_container(&bytes, 1024).unwrap_err();
+        assert!(e.message.contains("解压后超过 1024 字节"), "{}", e.message);
     }
 }

@@ -5,7 +5,9 @@
 
 use super::grid::{Grid, Value};
 use super::labels::{inline, key};
-use super::ImportError;
+use super::{Cells, ImportError};
+use crate::form::model::Indicator;
+use crate::report::pointer;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Column {
@@ -125,7 +127,48 @@ pub struct Table {
     pub rows: Vec<Row>,
 }
 
+/// The indicator field a column fills, and its key in the form. With
+/// `split` (the 一体化 sheet) 指标值 is the value beside 运算符 and 计量单位;
+/// otherwise it is the whole target.
+fn slot(ind: &mut Indicator, c: Column, split: bool) -> (&'static str, &mut Option<String>) {
+    match c {
+        Level1 => ("level1", &mut ind.level1),
+        Level2 => ("level2", &mut ind.level2),
+        Name => ("name", &mut ind.name),
+        Target if split => ("value", &mut ind.value),
+        Target => ("target", &mut ind.target),
+        Operator => ("operator", &mut ind.operator),
+        Unit => ("unit", &mut ind.unit),
+        Weight => ("weight", &mut ind.weight),
+        Content => ("content", &mut ind.content),
+        Standard => ("standard", &mut ind.standard),
+        Basis => ("basis", &mut ind.basis),
+        Direction => ("direction", &mut ind.direction),
+        Kind => ("kind", &mut ind.kind),
+    }
+}
+
 impl Table {
+    /// The rows as indicators, each field with its cell and each row with
+    /// the span of its cells.
+    pub fn indicators(&self, grid: &Grid, cells: &mut Cells, split: bool) -> Vec<Indicator> {
+        let first = self.columns.iter().map(|(c, _)| *c).min().unwrap_or(0);
+        let last = self.columns.iter().map(|(c, _)| *c).max().unwrap_or(0);
+        let mut out = Vec::with_capacity(self.rows.len());
+        for (i, row) in self.rows.iter().enumerate() {
+            let base = format!("/indicators/{i}");
+            cells.insert(base.clone(), grid.a1_span(row.row, first, last));
+            let mut ind = Indicator::default();
+            for (c, text, at) in &row.values {
+                let (key, field) = slot(&mut ind, *c, split);
+                *field = Some(text.clone());
+                cells.insert(pointer(&base, key), grid.a1(*at));
+            }
+            out.push(ind);
+        }
+        out
+    }
+
     pub fn has(&self, c: Column) -> bool {
         self.columns.iter().any(|(_, col)| *col == c)
     }

@@ -140,6 +140,20 @@ pub fn declaration(f: &Value) -> Vec<u8> {
     wb.save_to_buffer().unwrap()
 }
 
+/// The column titles of the 一体化 system's indicator import sheet.
+pub const INTEGRATED_TITLES: [&str; 10] = [
+    "一级指标",
+    "二级指标",
+    "三级指标名称",
+    "计算符号",
+    "指标值",
+    "计量单位",
+    "权重",
+    "指标内容",
+    "评（扣）分标准",
+    "备注",
+];
+
 /// The 一体化 indicator import sheet under the same header block. With
 /// `split`, each target is written as the system stores it (计算符号,
 /// 指标值, 计量单位, from the library's system split); otherwise whole in 指标值.
@@ -147,18 +161,7 @@ pub fn integrated(f: &Value, split: bool) -> Vec<u8> {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
     let top = header(ws, f, "项目支出绩效目标表");
-    let titles = [
-        "一级指标",
-        "二级指标",
-        "三级指标名称",
-        "计算符号",
-        "指标值",
-        "计量单位",
-        "权重",
-        "指标内容",
-        "评（扣）分标准",
-    ];
-    for (c, t) in titles.iter().enumerate() {
+    for (c, t) in INTEGRATED_TITLES.iter().enumerate() {
         put(ws, (top, c as u16), (top, c as u16), t);
     }
     let year = f["year"].as_i64().map(|y| y as i32);
@@ -183,6 +186,8 @@ pub fn integrated(f: &Value, split: bool) -> Vec<u8> {
             ),
             None => ("", target, ""),
         };
+        // The whole-target sheet carries nothing the seed form does not have.
+        let weight = if split { "10" } else { "" };
         let cells = [
             text(r, "level1"),
             text(r, "level2"),
@@ -190,7 +195,7 @@ pub fn integrated(f: &Value, split: bool) -> Vec<u8> {
             op,
             value,
             unit,
-            "10",
+            weight,
             "",
             "",
         ];
