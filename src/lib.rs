@@ -55,7 +55,17 @@ pub fn validate_value(value: &form::json::Json) -> Report {
 /// asked for (the wasm boundary builds it when a report's reader wants it).
 pub(crate) fn check_json(text: &str, normalised: bool) -> Report {
     if text.len() > limits::MAX_FORM_BYTES {
-        return too_large(text.len());
+        let zh = format!(
+            "申报表有 {} 字节，超过上限 {} 字节",
+            text.len(),
+            limits::MAX_FORM_BYTES
+        );
+        let en = format!(
+            "the form has {} bytes, more than {}",
+            text.len(),
+            limits::MAX_FORM_BYTES
+        );
+        return Report::unusable(INPUT_TOO_LARGE.code, &zh, &en);
     }
     match form::json::parse(text, limits::MAX_DEPTH) {
         Ok(value) => check_value(&value, normalised),
@@ -82,19 +92,6 @@ pub(crate) fn check_json(text: &str, normalised: bool) -> Report {
             )
         }
     }
-}
-
-/// The report for a form of `bytes` bytes, more than the bound.
-pub(crate) fn too_large(bytes: usize) -> Report {
-    let zh = format!(
-        "申报表有 {bytes} 字节，超过上限 {} 字节",
-        limits::MAX_FORM_BYTES
-    );
-    let en = format!(
-        "the form has {bytes} bytes, more than {}",
-        limits::MAX_FORM_BYTES
-    );
-    Report::unusable(INPUT_TOO_LARGE.code, &zh, &en)
 }
 
 fn check_value(value: &form::json::Json, normalised: bool) -> Report {

@@ -322,3 +322,35 @@ fn unknown_formats_are_refused() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn oversized_and_unreadable_inputs_are_their_own_lines() {
+    let s = Scratch::new("sizes");
+    s.put(
+        "a-big.json",
+        &vec![b' '; perftarget::limits::MAX_FORM_BYTES + 1],
+    );
+    s.put(
+        "b-huge.json",
+        &vec![b' '; perftarget::xlsx::MAX_FILE_BYTES + 1],
+    );
+    s.put("c-latin1.json", b"{\"projectName\": \"\xe9\"}");
+    s.put("d-clean.json", &fixture(CLEAN));
+    let out = run(&["check", "--format", "ndjson"], &s.0);
+    assert_eq!(out.status.code(), Some(2));
+    let codes: Vec<Option<String>> = stdout(&out)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["errors"][0]["code"]
+                .as_str()
+                .map(String::from)
+        })
+        .collect();
+    let want = [
+        Some("INPUT_TOO_LARGE"),
+        Some("INPUT_TOO_LARGE"),
+        Some("FILE_UNREADABLE"),
+        None,
+    ];
+    assert_eq!(codes, want.map(|c| c.map(String::from)));
+}

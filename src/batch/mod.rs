@@ -221,12 +221,17 @@ pub fn check(path: &Path) -> Checked {
             Err(e) => done(e.report(), e.cells(), Vec::new()),
         };
     }
-    if bytes.len() > crate::limits::MAX_FORM_BYTES {
-        // Larger than any form: answered without decoding, with the file's size.
-        let size = std::fs::metadata(path).map_or(bytes.len(), |m| {
-            usize::try_from(m.len()).unwrap_or(usize::MAX)
-        });
-        return done(crate::too_large(size), Cells::default(), Vec::new());
+    if bytes.len() > xlsx::MAX_FILE_BYTES {
+        // Far larger than any form: not read to the end, nor decoded.
+        let report = Report::unusable(
+            crate::rules::input::INPUT_TOO_LARGE.code,
+            &format!("{name} 超过 {} 字节，未读取", xlsx::MAX_FILE_BYTES),
+            &format!(
+                "{name} has more than {} bytes; not read",
+                xlsx::MAX_FILE_BYTES
+            ),
+        );
+        return done(report, Cells::default(), Vec::new());
     }
     match String::from_utf8(bytes) {
         Ok(text) => done(
