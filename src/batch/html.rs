@@ -40,14 +40,16 @@ th{background:#f3f5f7}
 .en{color:#57606a;font-size:12px}
 #en-toggle:not(:checked)~main .en{display:none}
 .toggle{position:absolute;right:24px;top:12px;font-size:12px}
+#en-toggle{position:absolute;right:80px;top:14px;margin:0}
 .error{color:#b42318}.warning{color:#b54708}.info{color:#175cd3}
 .valid{color:#067647}
 tr.row-error td{background:#fef3f2}tr.row-warning td{background:#fffaeb}
 td.num{text-align:right;white-space:nowrap}
 code,.cell{font-family:ui-monospace,Consolas,monospace;font-size:12px}
+.cell{white-space:nowrap}
 svg text{font:12px ui-monospace,Consolas,monospace;fill:#1d2329}
 a{color:#175cd3}
-@media print{.toggle{display:none}a{color:inherit;text-decoration:none}article{break-before:page}
+@media print{.toggle,#en-toggle{display:none}a{color:inherit;text-decoration:none}article{break-before:page}
  #en-toggle:not(:checked)~main .en{display:none}}
 ";
 
@@ -159,6 +161,18 @@ fn verdict(r: &crate::Report) -> (&'static str, &'static str, &'static str) {
     }
 }
 
+/// The cell column of an Excel form's tables (JSON forms have none).
+fn cell_column(c: &Checked, header: &str, pointer: Option<&str>) -> String {
+    match (c.cells.is_empty(), pointer) {
+        (true, _) => String::new(),
+        (false, None) => format!("<th>{header}</th>"),
+        (false, Some(p)) => format!(
+            "<td class=\"cell\">{}</td>",
+            escape(c.cells.find(p).unwrap_or(""))
+        ),
+    }
+}
+
 fn form(h: &mut String, n: usize, c: &Checked) -> std::fmt::Result {
     let r = &c.report;
     let (class, zh, en) = verdict(r);
@@ -168,14 +182,16 @@ fn form(h: &mut String, n: usize, c: &Checked) -> std::fmt::Result {
         .unwrap_or_else(|| "-".into());
     writeln!(
         h,
-        "<article id=\"f{n}\"><h3>{n}. {} <span class=\"{class}\">{zh}</span> <span class=\"en\" lang=\"en\">{en}</span></h3>\n<p>模板 <span class=\"en\">template</span> {template} · 错误 {} · 警告 {} · 提示 {}</p>",
+        "<article id=\"f{n}\"><h3>{shown}. {} <span class=\"{class}\">{zh}</span> <span class=\"en\" lang=\"en\">{en}</span></h3>\n<p>模板 <span class=\"en\">template</span> {template} · 错误 {} · 警告 {} · 提示 {}</p>",
         escape(&c.name),
         r.errors.len(),
         r.warnings.len(),
-        r.infos.len()
+        r.infos.len(),
+        shown = n.saturating_add(1),
     )?;
     if findings(c).next().is_some() {
-        h.push_str("<table><tr><th>#</th><th>级别</th><th>规则</th><th>字段 <span class=\"en\">field</span></th><th>单元格 <span class=\"en\">cell</span></th><th>说明 <span class=\"en\">message</span></th></tr>\n");
+        let cells = cell_column(c, "单元格 <span class=\"en\">cell</span>", None);
+        writeln!(h, "<table><tr><th>#</th><th>级别</th><th>规则</th><th>字段 <span class=\"en\">field</span></th>{cells}<th>说明 <span class=\"en\">message</span></th></tr>")?;
         for (k, i) in findings(c).enumerate() {
             let (sclass, szh, sen) = severity(i.severity);
             let path = if i.path.is_empty() { "/" } else { &i.path };
@@ -187,17 +203,19 @@ fn form(h: &mut String, n: usize, c: &Checked) -> std::fmt::Result {
             };
             writeln!(
                 h,
-                "<tr id=\"f{n}-i{k}\"><td class=\"num\">{k}</td><td class=\"{sclass}\">{szh} <span class=\"en\">{sen}</span></td><td><code>{}</code></td><td>{field}</td><td class=\"cell\">{}</td><td>{}<div class=\"en\" lang=\"en\">{}</div></td></tr>",
+                "<tr id=\"f{n}-i{k}\"><td class=\"num\">{shown}</td><td class=\"{sclass}\">{szh} <span class=\"en\">{sen}</span></td><td><code>{}</code></td><td>{field}</td>{}<td>{}<div class=\"en\" lang=\"en\">{}</div></td></tr>",
                 escape(i.code),
-                escape(c.cells.find(&i.path).unwrap_or("")),
+                cell_column(c, "", Some(&i.path)),
                 escape(&i.message),
-                escape(&i.message_en)
+                escape(&i.message_en),
+                shown = k.saturating_add(1),
             )?;
         }
         h.push_str("</table>\n");
     }
     if !c.rows.is_empty() {
-        h.push_str("<table><tr><th>行 <span class=\"en\">row</span></th><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>指标值 <span class=\"en\">target</span></th><th>单元格 <span class=\"en\">cells</span></th><th>问题 <span class=\"en\">findings</span></th></tr>\n");
+        let cells = cell_column(c, "单元格 <span class=\"en\">cells</span>", None);
+        writeln!(h, "<table><tr><th>行 <span class=\"en\">row</span></th><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>指标值 <span class=\"en\">target</span></th>{cells}<th>问题 <span class=\"en\">findings</span></th></tr>")?;
         for (row, ind) in c.rows.iter().enumerate() {
             let mut links = String::new();
             let mut worst: Option<Severity> = None;
@@ -214,12 +232,13 @@ fn form(h: &mut String, n: usize, c: &Checked) -> std::fmt::Result {
             };
             writeln!(
                 h,
-                "<tr id=\"f{n}-r{row}\"{class}><td class=\"num\">{row}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"cell\">{}</td><td>{links}</td></tr>",
+                "<tr id=\"f{n}-r{row}\"{class}><td class=\"num\">{shown}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>{}<td>{links}</td></tr>",
                 escape(&ind.level1),
                 escape(&ind.level2),
                 escape(&ind.name),
                 escape(&ind.target),
-                escape(c.cells.find(&format!("/indicators/{row}")).unwrap_or(""))
+                cell_column(c, "", Some(&format!("/indicators/{row}"))),
+                shown = row.saturating_add(1),
             )?;
         }
         h.push_str("</table>\n");
@@ -240,10 +259,11 @@ fn page(checked: &[Checked]) -> Result<String, std::fmt::Error> {
         let (class, zh, _) = verdict(r);
         writeln!(
             h,
-            "<tr><td class=\"num\">{n}</td><td><a href=\"#f{n}\">{}</a></td><td class=\"{class}\">{zh}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+            "<tr><td class=\"num\">{shown}</td><td><a href=\"#f{n}\">{}</a></td><td class=\"{class}\">{zh}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
             escape(&c.name),
             r.errors.len(),
-            r.warnings.len()
+            r.warnings.len(),
+            shown = n.saturating_add(1),
         )?;
     }
     h.push_str("</table>\n");
