@@ -234,6 +234,17 @@ fn bad_files_are_refused_with_a_reason() {
         .message
         .contains("单元格超过"));
 
+    // Too many merged regions.
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for r in 0..=xlsx::MAX_MERGED as u32 {
+        ws.merge_range(r, 0, r, 1, "x", &rust_xlsxwriter::Format::new())
+            .unwrap();
+    }
+    assert!(error_of(&wb.save_to_buffer().unwrap())
+        .message
+        .contains("合并单元格超过"));
+
     // No form in the workbook.
     let mut wb = rust_xlsxwriter::Workbook::new();
     wb.add_worksheet().write_string(0, 0, "会议纪要").unwrap();

@@ -1,7 +1,7 @@
 //! One worksheet as a sparse grid of cell texts, read with a bound on rows
 //! and cells, with its merged regions and `Sheet1!D12` references.
 
-use super::{ImportError, MAX_CELLS, MAX_COLUMNS, MAX_ROWS};
+use super::{ImportError, MAX_CELLS, MAX_COLUMNS, MAX_MERGED, MAX_ROWS};
 use calamine::{DataRef, Dimensions, Xlsx};
 use std::collections::BTreeMap;
 use std::io::Cursor;
@@ -130,6 +130,12 @@ impl Grid {
             Some(Err(e)) => return Err(ImportError::unreadable(&e.to_string())),
             None => Vec::new(),
         };
+        if merges.len() > MAX_MERGED {
+            return Err(ImportError::too_large(
+                &format!("工作表“{sheet}”的合并单元格超过 {MAX_MERGED} 处"),
+                &format!("sheet \"{sheet}\" has more than {MAX_MERGED} merged regions"),
+            ));
+        }
         Ok(Grid {
             sheet: sheet.to_string(),
             cells,

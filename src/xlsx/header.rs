@@ -99,6 +99,9 @@ const LABELS: &[(&str, Field)] = &[
     ("绩效指标", Block),
 ];
 
+/// Most labels looked up in a header block.
+const MAX_LABELS: usize = 256;
+
 fn field(k: &str) -> Option<Field> {
     LABELS.iter().find(|(l, _)| *l == k).map(|(_, f)| *f)
 }
@@ -275,6 +278,9 @@ pub fn read(
             }
         }
     }
+    // A header has a few dozen labels; a sheet of nothing but labels costs
+    // no more than this many lookups.
+    labels.truncate(MAX_LABELS);
     r.annual_column = labels
         .iter()
         .find(|(f, _, _)| *f == FundsAnnual)

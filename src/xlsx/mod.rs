@@ -39,6 +39,8 @@ pub const MAX_SHEETS: usize = 16;
 pub const MAX_ROWS: usize = 5_000;
 pub const MAX_COLUMNS: usize = 64;
 pub const MAX_CELLS: usize = 50_000;
+/// Most merged regions in a sheet (a form has a few dozen).
+pub const MAX_MERGED: usize = 2_000;
 
 /// The code of the report for an Excel file that cannot be read as a form
 /// (not in the rule catalogue, which lists what the form itself can break).
