@@ -12,10 +12,12 @@ pub fn read(
     grid: &super::grid::Grid,
     table: Option<&Table>,
 ) -> Result<Option<(Form, Cells)>, ImportError> {
-    let mut form = Form::default();
-    let mut cells = Cells::default();
     let until = table.map_or(u32::MAX, |t| t.header_row);
-    let t2021 = header::read(grid, until, &mut form, &mut cells)?;
+    let header::Header {
+        mut form,
+        mut cells,
+        t2021,
+    } = header::read(grid, until)?;
     if form.project_name.is_none() && table.is_none() {
         return Ok(None);
     }

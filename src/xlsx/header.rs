@@ -164,6 +164,14 @@ fn split_period(text: &str) -> (String, Option<String>) {
     (text.to_string(), None)
 }
 
+/// What the header block holds: the form's fields, their cells, and
+/// whether the labels are the T2021 form's own (主管部门, 实施单位, 项目资金).
+pub struct Header {
+    pub form: Form,
+    pub cells: Cells,
+    pub t2021: bool,
+}
+
 struct Reader {
     form: Form,
     cells: Cells,
@@ -244,18 +252,12 @@ impl Reader {
     }
 }
 
-/// What the header block holds, read into `form`; rows from `until` on
-/// (the indicator table) are not looked at. Returns whether the labels are
-/// the T2021 form's own (主管部门, 实施单位, 项目资金).
-pub fn read(
-    grid: &Grid,
-    until: u32,
-    form: &mut Form,
-    cells: &mut Cells,
-) -> Result<bool, ImportError> {
+/// The header block; rows from `until` on (the indicator table) are not
+/// looked at.
+pub fn read(grid: &Grid, until: u32) -> Result<Header, ImportError> {
     let mut r = Reader {
-        form: std::mem::take(form),
-        cells: std::mem::take(cells),
+        form: Form::default(),
+        cells: Cells::default(),
         annual_column: None,
         t2021: false,
     };
@@ -301,9 +303,11 @@ pub fn read(
         };
         r.set(f, at.1, &text, cell);
     }
-    *form = r.form;
-    *cells = r.cells;
-    Ok(r.t2021)
+    Ok(Header {
+        form: r.form,
+        cells: r.cells,
+        t2021: r.t2021,
+    })
 }
 
 #[cfg(test)]

@@ -41,9 +41,11 @@ pub fn read(grid: &Grid, table: &Table) -> Result<Option<(Form, Cells)>, ImportE
     if !(table.has(Column::Operator) || table.has(Column::Unit)) {
         return Ok(None);
     }
-    let mut form = Form::default();
-    let mut cells = Cells::default();
-    header::read(grid, table.header_row, &mut form, &mut cells)?;
+    let header::Header {
+        mut form,
+        mut cells,
+        ..
+    } = header::read(grid, table.header_row)?;
     // The system's indicator framework is the national 2021 one.
     form.template = Some("T2021".to_string());
     let mut rows = table.indicators(grid, &mut cells, true);
