@@ -34,7 +34,7 @@ pub use target::{normalise, Context, Target};
 
 use form::json::ErrorKind;
 use rules::input::{INPUT_TOO_LARGE, JSON_SYNTAX};
-use rules::{Check, Findings};
+use rules::{Facts, Findings};
 
 /// The rule catalogue: every code with severity, review category and descriptions.
 pub fn rules() -> Vec<Rule> {
@@ -100,9 +100,9 @@ fn check_value(value: &form::json::Json, normalised: bool) -> Report {
         return Report::new(None, findings.issues, None);
     };
     let (template, _) = rules::template_resolve(&form, &mut findings);
-    let mut check = Check::new(&form, template, findings);
-    rules::run(&mut check);
-    let Check { findings, rows, .. } = check;
+    let facts = Facts::new(&form, template);
+    rules::run(&facts, &mut findings);
+    let Facts { rows, .. } = facts;
     let normalised = normalised.then(|| form::canonical::normalised(form, template, &rows));
     Report::new(Some(template), findings.issues, normalised)
 }
