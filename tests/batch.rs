@@ -315,6 +315,22 @@ fn convert_prints_the_form_and_on_request_its_cells() {
 }
 
 #[test]
+fn an_unreadable_excel_file_or_an_empty_directory_is_status_2() {
+    let s = Scratch::new("bad-xlsx");
+    let out = run(&["check"], &s.0.join("sub"));
+    assert_eq!(out.status.code(), Some(2), "no forms to check");
+    assert!(String::from_utf8(out.stderr).unwrap().contains("no forms"));
+    s.put("sub/bad.xlsx", b"name,target\n");
+    let out = run(&["check"], &s.0);
+    assert_eq!(out.status.code(), Some(2));
+    let text = stdout(&out);
+    assert!(
+        text.contains("XLSX_UNREADABLE /") && text.contains("不是 .xlsx"),
+        "{text}"
+    );
+}
+
+#[test]
 fn unknown_formats_are_refused() {
     let out = bin()
         .args(["check", "--format", "pdf", "x.json"])

@@ -99,10 +99,12 @@ fn main() -> ExitCode {
 }
 
 fn check(o: &Opts) -> ExitCode {
-    let checked: Vec<batch::Checked> = batch::expand(&o.args)
-        .iter()
-        .map(|p| batch::check(p))
-        .collect();
+    let inputs = batch::expand(&o.args);
+    if inputs.is_empty() {
+        eprintln!("no forms (*.json, *.xlsx) in {}", o.args.join(" "));
+        return ExitCode::from(2);
+    }
+    let checked: Vec<batch::Checked> = inputs.iter().map(|p| batch::check(p)).collect();
     let mut out = std::io::stdout().lock();
     let written = if o.json {
         // The library's reports as they are; an input that cannot be read
