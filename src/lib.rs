@@ -23,6 +23,8 @@
     clippy::unreachable
 )]
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod batch;
 pub mod finding;
 pub mod form;
 pub mod limits;
@@ -36,6 +38,8 @@ pub mod templates;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod xlsx;
 
 pub use finding::{Issue, Params};
 pub use form::model::{Budget, CompositionRow, Form, Funds, Indicator};
