@@ -4,6 +4,7 @@
 //! * [`normalise`] — one target value (指标值) as typed, SPEC §4
 //! * [`validate_json`] / [`validate_value`] — a whole form, SPEC §5
 //! * [`rules`] — the rule catalogue
+//! * `service` — the HTTP/JSON service (cargo feature `serve`)
 
 #![deny(
     clippy::unwrap_used,
@@ -20,6 +21,8 @@ pub mod form;
 pub mod limits;
 pub mod report;
 pub mod rules;
+#[cfg(all(feature = "serve", not(target_arch = "wasm32")))]
+pub mod service;
 pub mod target;
 #[cfg(target_arch = "wasm32")]
 mod wasm;

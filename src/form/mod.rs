@@ -25,6 +25,18 @@ pub enum Template {
 }
 
 impl Template {
+    /// Every template, oldest first.
+    pub const ALL: [Template; 3] = [Template::T2019, Template::T2020, Template::T2021];
+
+    /// The form's title as printed on the template.
+    pub fn title(self) -> &'static str {
+        match self {
+            Template::T2019 => "上海市财政支出项目绩效目标申报表",
+            Template::T2020 => "财政项目支出绩效目标表",
+            Template::T2021 => "财政项目支出绩效目标申报表",
+        }
+    }
+
     pub fn from_id(id: &str) -> Option<Template> {
         match id.trim() {
             "T2019" => Some(Template::T2019),
