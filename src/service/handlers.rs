@@ -131,7 +131,9 @@ pub async fn normalise(headers: HeaderMap, body: Body) -> Response {
 /// Reads a context as `normaliseTarget` does in the browser: a year that is
 /// an integral number from 1900 to 2100, and the texts that are strings
 /// (read only when the context nests at most 4 deep); anything else is
-/// absent, since a hint is no reason to reject a request.
+/// absent, since a hint is no reason to reject a request. Mirrors
+/// `context_from` in src/wasm/mod.rs, which reads a JS object; sharing the
+/// code would change the wasm module's bytes.
 fn context(value: &Json) -> Context {
     let year = match value.get("year") {
         // JS reads the number as a double and asks Number.isInteger.
