@@ -593,6 +593,71 @@ fn slow_clients_are_cut_off() {
     assert_eq!(server.get("/v1/health").status, 200);
 }
 
+/// Opens requests whose bodies never finish arriving, and gives the server
+/// time to start handling them.
+fn hold(server: &Server, path: &str, media_type: &str, count: usize) -> Vec<TcpStream> {
+    let held = (0..count)
+        .map(|_| hold_one(server, path, media_type))
+        .collect();
+    std::thread::sleep(Duration::from_millis(300));
+    held
+}
+
+fn hold_one(server: &Server, path: &str, media_type: &str) -> TcpStream {
+    let mut s = server.connect();
+    let head = format!(
+        "POST {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: {media_type}\r\n\
+         Content-Length: 3\r\n\r\n{{"
+    );
+    s.write_all(head.as_bytes()).unwrap();
+    s
+}
+
+/// Whether an answer arrives on `s` within half a second.
+fn answered_soon(s: &mut TcpStream) -> bool {
+    s.set_read_timeout(Some(Duration::from_millis(500)))
+        .unwrap();
+    let answered = s.peek(&mut [0]).is_ok();
+    s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    answered
+}
+
+#[test]
+fn requests_and_batches_in_progress_are_bounded() {
+    use perftarget::service::limits::{BATCHES_AT_ONCE, MAX_IN_FLIGHT};
+    let server = Server::start(&[]);
+    let ndjson = "application/x-ndjson";
+    let mut held = hold(&server, "/v1/validate-batch", ndjson, BATCHES_AT_ONCE);
+    let mut waiting = server.connect();
+    waiting
+        .write_all(&request(
+            "POST",
+            "/v1/validate-batch",
+            Some(ndjson),
+            b"{}\n",
+        ))
+        .unwrap();
+    assert!(!answered_soon(&mut waiting), "a batch beyond the bound ran");
+    // Other requests are not held up by waiting batches.
+    assert_eq!(server.get("/v1/health").status, 200);
+    held[0].write_all(b"}\n").unwrap();
+    assert_eq!(read_answer(&mut held[0]).status, 200);
+    assert_eq!(read_answer(&mut waiting).status, 200);
+    drop(held);
+
+    let held = hold(&server, "/v1/validate", "application/json", MAX_IN_FLIGHT);
+    let mut waiting = server.connect();
+    waiting
+        .write_all(&request("GET", "/v1/health", None, b""))
+        .unwrap();
+    assert!(
+        !answered_soon(&mut waiting),
+        "a request beyond the bound ran"
+    );
+    drop(held);
+    assert_eq!(read_answer(&mut waiting).status, 200);
+}
+
 #[test]
 fn two_hundred_parallel_requests_all_get_the_cli_answer() {
     let file = largest_fixture();

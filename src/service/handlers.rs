@@ -56,11 +56,13 @@ pub async fn validate_batch(headers: HeaderMap, body: Body) -> Response {
     let Ok(_permit) = BATCHES.acquire().await else {
         return answer::problem(StatusCode::SERVICE_UNAVAILABLE, "shutting down");
     };
-    let text = match body::read(&headers, body, &BATCH).await {
+    let mut text = match body::read(&headers, body, &BATCH).await {
         Ok(text) => text,
         Err(response) => return response,
     };
-    let text = text.strip_suffix('\n').unwrap_or(&text).to_owned();
+    if text.ends_with('\n') {
+        text.pop();
+    }
     let forms = if text.is_empty() {
         0
     } else {
