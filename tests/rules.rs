@@ -839,3 +839,42 @@ fn heuristics_read_names_of_any_domain() {
     form["indicators"][4] = json!({ "level1": "效益指标", "level2": "生态效益指标", "name": "传染病检测", "target": "≥10.00(人)" });
     assert!(all(&report(&form)).any(|i| i.code == "INDICATOR_LEVEL2_SUSPECT"));
 }
+
+#[test]
+fn split_columns_and_amount_unit_are_read_and_kept() {
+    let mut form = t2021();
+    form["amountUnit"] = json!("万元");
+    form["indicators"][0]["operator"] = json!("≥");
+    form["indicators"][0]["value"] = json!(95);
+    form["indicators"][0]["unit"] = json!("%");
+    form["indicators"][0]["weight"] = json!(10.5);
+    for key in [
+        "kind",
+        "direction",
+        "content",
+        "standard",
+        "basis",
+        "period",
+    ] {
+        form["indicators"][0][key] = json!(key);
+    }
+    let r = report(&form);
+    assert!(
+        all(&r).all(|i| i.code != "UNKNOWN_FIELD" && i.code != "SCHEMA_TYPE"),
+        "{:#?}",
+        all(&r).collect::<Vec<_>>()
+    );
+    let n = r.normalised.unwrap();
+    assert_eq!(n.amount_unit.as_deref(), Some("万元"));
+    let row = &n.indicators.unwrap()[0];
+    assert_eq!(
+        (
+            row.operator.as_deref(),
+            row.value.as_deref(),
+            row.unit.as_deref(),
+            row.weight.as_deref()
+        ),
+        (Some("≥"), Some("95"), Some("%"), Some("10.5"))
+    );
+    assert_eq!(row.period.as_deref(), Some("period"));
+}

@@ -43,6 +43,7 @@ fn row(template: Template, ind: Indicator, info: Option<&Row>) -> Indicator {
         name,
         target,
         note,
+        ..ind
     }
 }
 

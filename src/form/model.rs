@@ -54,6 +54,10 @@ pub struct Form {
     /// 项目实施计划.
     pub plan: Option<String>,
     pub indicators: Option<Vec<Indicator>>,
+    /// The unit every amount of the form is in: `元` (the default) or `万元`,
+    /// as most regions other than Shanghai print them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount_unit: Option<String>,
 }
 
 /// T2021 项目资金 (元). 项目资金总额 = 财政资金 + 其他资金;
@@ -121,4 +125,35 @@ pub struct Indicator {
     /// `normalised` form so nothing the clerk wrote is lost.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The national 一体化 system stores a target as three columns: 运算符
+    /// (`≥ ＞ ＝ ＜ ≤ 定性`), 指标值 and 计量单位. A portal built on it sends
+    /// them beside or instead of `target`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub operator: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// 指标类型: 定量 or 定性.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// 指标性质 / 指标方向: 正向 or 反向.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub direction: Option<String>,
+    /// 权重 (分值).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weight: Option<String>,
+    /// 指标内容 / 指标解释.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub content: Option<String>,
+    /// 评（扣）分标准.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub standard: Option<String>,
+    /// 指标值确定依据: 计划标准, 历史标准, 行业标准, 预算支出标准, 其他标准.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub basis: Option<String>,
+    /// Which target the row states: `annual` (年度) or `implementation`
+    /// (实施期, the whole project's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
 }

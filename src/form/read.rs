@@ -312,6 +312,16 @@ impl Reader<'_> {
                     name: self.text(r, p, "name"),
                     target: self.text(r, p, "target"),
                     note: self.text(r, p, "note"),
+                    operator: self.text(r, p, "operator"),
+                    value: self.amount(r, p, "value"),
+                    unit: self.text(r, p, "unit"),
+                    kind: self.text(r, p, "kind"),
+                    direction: self.text(r, p, "direction"),
+                    weight: self.amount(r, p, "weight"),
+                    content: self.text(r, p, "content"),
+                    standard: self.text(r, p, "standard"),
+                    basis: self.text(r, p, "basis"),
+                    period: self.text(r, p, "period"),
                 }
             }
             other => {
@@ -353,6 +363,7 @@ pub const FORM_KEYS: &[&str] = &[
     "safeguards",
     "plan",
     "indicators",
+    "amountUnit",
 ];
 pub const FUNDS_KEYS: &[&str] = &[
     "total",
@@ -371,7 +382,23 @@ pub const BUDGET_KEYS: &[&str] = &[
     "composition",
 ];
 pub const COMPOSITION_KEYS: &[&str] = &["name", "amount"];
-pub const INDICATOR_KEYS: &[&str] = &["level1", "level2", "name", "target", "note"];
+pub const INDICATOR_KEYS: &[&str] = &[
+    "level1",
+    "level2",
+    "name",
+    "target",
+    "note",
+    "operator",
+    "value",
+    "unit",
+    "kind",
+    "direction",
+    "weight",
+    "content",
+    "standard",
+    "basis",
+    "period",
+];
 
 /// Reads a parsed JSON value as a form. `None` when the value is not an object.
 pub fn read(value: &Json, f: &mut Findings) -> Option<Form> {
@@ -414,5 +441,6 @@ pub fn read(value: &Json, f: &mut Findings) -> Option<Form> {
         safeguards: r.text(o, FORM, "safeguards"),
         plan: r.text(o, FORM, "plan"),
         indicators,
+        amount_unit: r.text(o, FORM, "amountUnit"),
     })
 }
