@@ -4,15 +4,16 @@
 //! requests in progress answered, idle connections closed).
 
 use super::limits;
+use axum::extract::Request;
 use axum::http::StatusCode;
+use axum::middleware::Next;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
 use hyper_util::service::TowerToHyperService;
-use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::net::TcpListener;
-use tower::limit::GlobalConcurrencyLimitLayer;
+use tokio::sync::{Notify, Semaphore};
 use tower_http::timeout::TimeoutLayer;
 
 /// Where to listen and how long a request may take.
@@ -65,7 +66,8 @@ impl Options {
 }
 
 /// Listens and serves until SIGTERM or Ctrl-C, printing the address on
-/// standard error once it accepts connections.
+/// standard error once it accepts connections; then stops accepting and
+/// waits up to the request timeout for the requests in progress.
 pub fn run(options: &Options) -> std::io::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -76,17 +78,44 @@ pub fn run(options: &Options) -> std::io::Result<()> {
             "perftarget serve: listening on http://{}",
             listener.local_addr()?
         );
-        serve(listener, options.timeout, stop_signal()).await;
+        let graceful = Arc::new(GracefulShutdown::new());
+        let accepting = tokio::spawn(accept(listener, options.timeout, Arc::clone(&graceful)));
+        stop_signal().await;
+        accepting.abort();
+        // The aborted loop (and its handle on `graceful`) is dropped once awaited.
+        let _ = accepting.await;
+        eprintln!("perftarget serve: stopping; answering the requests in progress");
+        if let Ok(graceful) = Arc::try_unwrap(graceful) {
+            if tokio::time::timeout(options.timeout, graceful.shutdown())
+                .await
+                .is_err()
+            {
+                eprintln!(
+                    "perftarget serve: requests still open after {:?}; stopping anyway",
+                    options.timeout
+                );
+            }
+        }
         eprintln!("perftarget serve: stopped");
         Ok(())
     })
 }
 
-/// Serves [`super::router`] on `listener` until `stop` completes, then waits
-/// up to `timeout` for the requests in progress.
-async fn serve(listener: TcpListener, timeout: Duration, stop: impl Future<Output = ()>) {
+/// Serves [`super::router`] on every connection `listener` accepts, each
+/// watched by `graceful`; runs until aborted.
+async fn accept(listener: TcpListener, timeout: Duration, graceful: Arc<GracefulShutdown>) {
+    let in_flight = Arc::new(Semaphore::new(limits::MAX_IN_FLIGHT));
     let app = super::router()
-        .layer(GlobalConcurrencyLimitLayer::new(limits::MAX_IN_FLIGHT))
+        .layer(axum::middleware::from_fn(
+            move |request: Request, next: Next| {
+                let in_flight = Arc::clone(&in_flight);
+                async move {
+                    // Never closed: a permit always comes.
+                    let _permit = in_flight.acquire_owned().await.ok();
+                    next.run(request).await
+                }
+            },
+        ))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             timeout,
@@ -95,20 +124,11 @@ async fn serve(listener: TcpListener, timeout: Duration, stop: impl Future<Outpu
     let mut http = hyper::server::conn::http1::Builder::new();
     // A client that trickles its headers is cut off like a slow body.
     http.timer(TokioTimer::new()).header_read_timeout(timeout);
-    let graceful = GracefulShutdown::new();
-    let open = Arc::new(tokio::sync::Semaphore::new(limits::MAX_CONNECTIONS));
-    let mut stop = std::pin::pin!(stop);
+    let open = Arc::new(Semaphore::new(limits::MAX_CONNECTIONS));
     loop {
-        let slot = tokio::select! {
-            slot = Arc::clone(&open).acquire_owned() => slot,
-            () = &mut stop => break,
-        };
-        let Ok(slot) = slot else { break };
-        let stream = tokio::select! {
-            accepted = listener.accept() => accepted,
-            () = &mut stop => break,
-        };
-        let stream = match stream {
+        // Never closed: a slot always comes once a connection ends.
+        let slot = Arc::clone(&open).acquire_owned().await.ok();
+        let stream = match listener.accept().await {
             Ok((stream, _)) => stream,
             // Out of descriptors or a connection reset before accept: wait
             // a moment rather than spin.
@@ -126,37 +146,29 @@ async fn serve(listener: TcpListener, timeout: Duration, stop: impl Future<Outpu
             drop(slot);
         });
     }
-    drop(listener);
-    eprintln!("perftarget serve: stopping; answering the requests in progress");
-    if tokio::time::timeout(timeout, graceful.shutdown())
-        .await
-        .is_err()
-    {
-        eprintln!("perftarget serve: requests still open after {timeout:?}; stopping anyway");
-    }
 }
 
 /// Completes on SIGTERM (Unix) or Ctrl-C.
 async fn stop_signal() {
-    let ctrl_c = async {
+    let stop = Arc::new(Notify::new());
+    let on_ctrl_c = Arc::clone(&stop);
+    tokio::spawn(async move {
         // Without a handler only SIGTERM stops the service.
-        if tokio::signal::ctrl_c().await.is_err() {
-            std::future::pending::<()>().await;
+        if tokio::signal::ctrl_c().await.is_ok() {
+            on_ctrl_c.notify_one();
         }
-    };
+    });
     #[cfg(unix)]
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        if let Ok(mut term) = signal(SignalKind::terminate()) {
+            let on_term = Arc::clone(&stop);
+            tokio::spawn(async move {
+                if term.recv().await.is_some() {
+                    on_term.notify_one();
+                }
+            });
         }
-    };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = term => {},
     }
+    stop.notified().await;
 }
