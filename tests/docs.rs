@@ -16,13 +16,17 @@ fn rules_doc_matches_catalogue() {
         "# Rule catalogue\n\n\
          Generated from `perftarget::rules()` by `tests/docs.rs`; do not edit by hand.\n\
          Codes are stable API: new codes may be added, none is renamed.\n\n\
-         *Scope* `form`: reported by `validateForm` / `perftarget check`. *Scope* `target`: reported in\n\
+         *Scope* `form`: reported by `validateForm` / `perftarget check`; the rule reads the whole\n\
+         form (several fields or rows). *Scope* `row`: one indicator row's own rule, reported by\n\
+         `validateForm` and, for that row alone, by `checkIndicator` while the row is typed.\n\
+         *Scope* `target`: reported in\n\
          `normaliseTarget` diagnostics (`TARGET_RANGE`, `TARGET_TOO_LONG`, `TARGET_SYSTEM_CHARS` and\n\
          `TARGET_UNIT_MISSING` also reach form reports under the same code; every other target\n\
          diagnostic reaches them as `TARGET_INVALID` with `params.detail`).\n\n",
     );
     for (title, scope) in [
         ("Form rules", Scope::Form),
+        ("Row rules", Scope::Row),
         ("Target diagnostics", Scope::Target),
     ] {
         out.push_str(&format!("## {title}\n\n| code | severity | review category | 说明 | description |\n|---|---|---|---|---|\n"));
@@ -39,4 +43,60 @@ fn rules_doc_matches_catalogue() {
         out.push('\n');
     }
     common::snapshot(&common::root().join("docs/rules.md"), &out);
+}
+
+/// docs/templates.md: what each registered template asks of a form.
+#[test]
+fn templates_doc_matches_registry() {
+    let mut out = String::from(
+        "# Templates\n\n\
+         Generated from `perftarget::templates()` by `tests/docs.rs`; do not edit by hand.\n\
+         A template is one file in `src/templates/` and one line in its registry.\n\n",
+    );
+    for t in perftarget::templates() {
+        let list = |v: Vec<String>| {
+            if v.is_empty() {
+                "—".to_string()
+            } else {
+                v.join("; ")
+            }
+        };
+        out.push_str(&format!("## `{}` {}\n\n{}\n\n", t.id, t.title, t.title_en));
+        let required: Vec<String> = t
+            .required
+            .iter()
+            .map(|r| format!("{} `{}`", r.label, r.path))
+            .collect();
+        out.push_str(&format!("* Required: {}\n", list(required)));
+        let choices: Vec<String> = t
+            .choices
+            .iter()
+            .map(|c| format!("{} `{}`: {}", c.label, c.path, c.options.join("、")))
+            .collect();
+        out.push_str(&format!("* Choices: {}\n", list(choices)));
+        out.push_str(&format!(
+            "* Money: {:?}, amounts in {}; level-2 names end in “{}”; an unknown level-2 is {:?}\n",
+            t.money, t.amount_unit, t.level2_suffix, t.unknown_level2
+        ));
+        let coverage: Vec<String> = t
+            .coverage
+            .iter()
+            .map(|c| format!("{} ({:?})", c.label, c.severity))
+            .collect();
+        out.push_str(&format!("* Every form has: {}\n", list(coverage)));
+        let optional: Vec<String> = t.optional.iter().map(|o| format!("{o:?}")).collect();
+        out.push_str(&format!("* Optional rules: {}\n\n", list(optional)));
+        out.push_str("| level 1 | also read | level 2 |\n|---|---|---|\n");
+        for l in t.levels {
+            out.push_str(&format!(
+                "| {} | {} | {}{} |\n",
+                l.canonical,
+                l.aliases.join("、"),
+                l.children.join("、"),
+                if l.open { "（可自设）" } else { "" }
+            ));
+        }
+        out.push('\n');
+    }
+    common::snapshot(&common::root().join("docs/templates.md"), &out);
 }

@@ -1,18 +1,17 @@
-//! The endpoints. Each answers with what the CLI prints for the same input,
-//! built by the same library calls (`validate_json`, `normalise`, `rules`)
+//! The endpoints. Each answers with what the CLI prints (or the wasm module
+//! returns) for the same input, built by the same library calls
+//! (`validate_json`, `normalise`, `check_indicator`, `rules`, `templates`)
 //! and serialised the same way ([`answer::line`]).
 
 use super::answer::{self, JSON, NDJSON};
 use super::body::{self, Expect};
 use super::limits;
 use crate::form::json::{self, Json};
-use crate::form::Template;
 use crate::rules::input::SCHEMA_TYPE;
 use crate::{Context, Report};
 use axum::body::Body;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use serde::Serialize;
 
 const FORM: Expect = Expect {
     media_type: JSON,
@@ -21,7 +20,8 @@ const FORM: Expect = Expect {
     en: "the form",
 };
 
-const NORMALISE: Expect = Expect {
+/// A request carrying one target or row (not a form).
+const REQUEST: Expect = Expect {
     media_type: JSON,
     max_bytes: limits::MAX_BODY_BYTES,
     zh: "请求",
@@ -103,30 +103,52 @@ pub async fn validate_batch(headers: HeaderMap, body: Body) -> Response {
     }
 }
 
-/// POST /v1/normalise: `{"text": "…", "context": {…}}`, the target
-/// (`perftarget normalise --json`, `normaliseTarget(text, context)`).
-pub async fn normalise(headers: HeaderMap, body: Body) -> Response {
-    let text = match body::read(&headers, body, &NORMALISE).await {
+/// Reads a request carrying one target or row and answers it with `reply`;
+/// text that is not JSON (or nests too deep) gets the library's own report.
+async fn json_request(
+    headers: HeaderMap,
+    body: Body,
+    reply: impl FnOnce(&Json) -> Response,
+) -> Response {
+    let text = match body::read(&headers, body, &REQUEST).await {
         Ok(text) => text,
         Err(response) => return response,
     };
-    let Ok(request) = json::parse(&text, crate::limits::MAX_DEPTH) else {
-        // The library's own answer to text that is not JSON (or nests too deep).
-        return answer::report(&crate::validate_json(&text));
-    };
-    let Some(Json::String(target)) = request.get("text") else {
-        return answer::report(&Report::unusable(
-            SCHEMA_TYPE.code,
-            "请求应为对象，text 为指标值文本",
-            "the request must be an object whose text is the target as a string",
-        ));
-    };
-    let context = request.get("context").map(context).unwrap_or_default();
-    answer::body(
-        StatusCode::OK,
-        JSON,
-        answer::line(&crate::normalise(target, &context)),
-    )
+    match json::parse(&text, crate::limits::MAX_DEPTH) {
+        Ok(request) => reply(&request),
+        Err(_) => answer::report(&crate::validate_json(&text)),
+    }
+}
+
+/// POST /v1/normalise: `{"text": "…", "context": {…}}`, the target
+/// (`perftarget normalise --json`, `normaliseTarget(text, context)`).
+pub async fn normalise(headers: HeaderMap, body: Body) -> Response {
+    json_request(headers, body, |request| {
+        let Some(Json::String(target)) = request.get("text") else {
+            return answer::report(&Report::unusable(
+                SCHEMA_TYPE.code,
+                "请求应为对象，text 为指标值文本",
+                "the request must be an object whose text is the target as a string",
+            ));
+        };
+        let context = request.get("context").map(context).unwrap_or_default();
+        let target = crate::normalise(target, &context);
+        answer::body(StatusCode::OK, JSON, answer::line(&target))
+    })
+    .await
+}
+
+/// POST /v1/check-indicator: `{"row": {…}, "context": {…}}`, the row's
+/// report (`checkIndicator(row, context)`): its target and exactly the
+/// findings the whole form's report has for it. As in the browser, a row or
+/// context that is absent or not an object reads as empty.
+pub async fn check_indicator(headers: HeaderMap, body: Body) -> Response {
+    json_request(headers, body, |request| {
+        let field = |key| request.get(key).unwrap_or(&Json::Null);
+        let report = crate::check_indicator(field("row"), field("context"));
+        answer::body(StatusCode::OK, JSON, answer::line(&report))
+    })
+    .await
 }
 
 /// Reads a context as `normaliseTarget` does in the browser: a year that is
@@ -172,22 +194,9 @@ pub async fn rules() -> Response {
     answer::body(StatusCode::OK, JSON, answer::line(&crate::rules()))
 }
 
-#[derive(Serialize)]
-struct TemplateInfo {
-    id: Template,
-    title: &'static str,
-}
-
-/// GET /v1/templates: the templates a form may name (or is detected as).
+/// GET /v1/templates: the registered templates (`templates()` in wasm).
 pub async fn templates() -> Response {
-    let list: Vec<TemplateInfo> = Template::ALL
-        .iter()
-        .map(|&id| TemplateInfo {
-            id,
-            title: id.title(),
-        })
-        .collect();
-    answer::body(StatusCode::OK, JSON, answer::line(&list))
+    answer::body(StatusCode::OK, JSON, answer::line(&crate::templates()))
 }
 
 /// GET /v1/health.

@@ -51,6 +51,7 @@ fn table() -> Vec<Endpoint> {
         post("/v1/validate", handlers::validate),
         post("/v1/validate-batch", handlers::validate_batch),
         post("/v1/normalise", handlers::normalise),
+        post("/v1/check-indicator", handlers::check_indicator),
         get("/v1/rules", handlers::rules),
         get("/v1/templates", handlers::templates),
         get("/v1/health", handlers::health),
