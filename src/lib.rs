@@ -5,6 +5,7 @@
 //! * [`validate_json`] / [`validate_value`] — a whole form, SPEC §5
 //! * [`check_indicator_json`] — one indicator row while it is typed
 //! * [`rules`] — the rule catalogue; [`templates()`] — the templates
+//! * `service` — the HTTP/JSON service (cargo feature `serve`)
 //!
 //! The layers depend downward only: `text` (folding, numbers, dates) and
 //! `rule`/`finding` (what a rule and a finding are) → `target_value` (the
@@ -32,6 +33,8 @@ mod normalised;
 pub mod report;
 pub mod rule;
 pub mod rules;
+#[cfg(all(feature = "serve", not(target_arch = "wasm32")))]
+pub mod service;
 pub mod target_value;
 pub mod templates;
 #[doc(hidden)] // folding and numerals: reached through the API, open to the crate's tests

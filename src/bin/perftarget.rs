@@ -5,6 +5,7 @@
 //! perftarget convert [--cells] FILE.xlsx
 //! perftarget normalise [--json] [--year N] TEXT…
 //! perftarget rules [--json]
+//! perftarget serve [--host H] [--port P] [--timeout S]   (cargo feature `serve`)
 //! ```
 //! `check` exits 0 when no form has errors, 1 when one has, 2 when an input
 //! is unusable (unreadable file, not JSON, not a form object, an Excel file
@@ -26,6 +27,7 @@ const USAGE: &str = "usage:
                                     (--cells: with the cell of each field)
   perftarget normalise [--json] [--year N] TEXT…  normalise target values
   perftarget rules [--json]                    list the rule catalogue
+  perftarget serve [--host H] [--port P] [--timeout S]  HTTP/JSON service (feature serve)
 exit status: 0 no errors, 1 errors found, 2 unusable input";
 
 struct Opts {
@@ -75,6 +77,9 @@ fn main() -> ExitCode {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
+    if cmd == "serve" {
+        return serve(rest);
+    }
     let opts = match parse_opts(rest) {
         Ok(o) => o,
         Err(e) => {
@@ -96,6 +101,30 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+#[cfg(feature = "serve")]
+fn serve(args: &[String]) -> ExitCode {
+    let options = match perftarget::service::Options::from_args(args) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("{e}\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match perftarget::service::run(&options) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("perftarget serve: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+#[cfg(not(feature = "serve"))]
+fn serve(_: &[String]) -> ExitCode {
+    eprintln!("perftarget serve: built without the serve feature; cargo run --release --features serve -- serve");
+    ExitCode::from(2)
 }
 
 fn check(o: &Opts) -> ExitCode {
