@@ -104,14 +104,16 @@ export function bind(root, options = {}) {
   }
 
   // Value of a field as the model wants it: empty is null, a checkbox a
-  // boolean, a number field (or data-perftarget-type="number") a number
-  // when it is one, otherwise the text as typed so the rules can report it.
+  // boolean, data-perftarget-type="number" (or a number input) a number and
+  // "boolean" true/false when the text is one, otherwise the text as typed,
+  // so the rules report it.
   function read(el) {
     const type = el.dataset.perftargetType ?? o.fields?.[pathOf(el)]?.type ?? el.type;
     if (type === 'checkbox') return el.checked;
     const v = el.value;
     if (v === '') return null;
     if (type === 'number' && /^\s*-?\d{1,15}(\.\d+)?\s*$/.test(v)) return Number(v);
+    if (type === 'boolean' && (v === 'true' || v === 'false')) return v === 'true';
     return v;
   }
 
@@ -280,7 +282,7 @@ export function bind(root, options = {}) {
     timer = setTimeout(() => {
       if (stale) { full(); drawAll(); }
       renderSummary();
-      o.onReport?.(report);
+      o.onReport?.(report, api);
     }, o.delay);
   }
 
@@ -349,7 +351,7 @@ export function bind(root, options = {}) {
       full();
       drawAll();
       renderSummary();
-      o.onReport?.(report);
+      o.onReport?.(report, api);
       return report;
     },
     /** Moves focus to the field (or row, or section) a pointer names. */
