@@ -80,6 +80,7 @@ export function bind(root, options = {}) {
   const revealed = new Set(); // pointers whose findings may show
   let submitted = false;
   let composing = false;
+  let lastFocus = null;
   let active = null; // the field being typed in: { el, mode: 'hint' | 'live' | 'quiet', hint }
   let stale = false; // rows were checked alone since the last full check
   let timer = 0;
@@ -316,9 +317,18 @@ export function bind(root, options = {}) {
     if (active?.el === e.target) active = null;
     revealed.add(p);
     full();
-    drawAll();
-    renderSummary();
+    if (pressed) held = true; else { drawAll(); renderSummary(); }
   }
+
+  // Leaving a field by pressing on another element must not move that
+  // element away before the press ends: what the leave shows waits for it.
+  let pressed = false;
+  let held = false;
+  const down = () => { pressed = true; };
+  const up = () => {
+    pressed = false;
+    if (held) setTimeout(() => { held = false; drawAll(); renderSummary(); });
+  };
 
   function onSubmit(e) {
     const r = api.check({ reveal: true });
@@ -330,10 +340,13 @@ export function bind(root, options = {}) {
 
   const listeners = [
     ['input', onInput], ['change', onLeave], ['focusout', onLeave], ['submit', onSubmit],
+    ['focusin', (e) => { lastFocus = e.target; }],
     ['compositionstart', () => { composing = true; }],
     ['compositionend', (e) => { composing = false; onInput(e); }],
   ];
   for (const [type, fn] of listeners) root.addEventListener(type, fn);
+  const presses = [['pointerdown', down], ['pointerup', up], ['pointercancel', up]];
+  for (const [type, fn] of presses) document.addEventListener(type, fn, true);
   const observer = new MutationObserver((records) => {
     if (records.some((r) => r.type === 'attributes' || [...r.addedNodes, ...r.removedNodes].some((n) => n.nodeType === 1 && !n.classList.contains('pt-msg')))) scan();
   });
@@ -367,7 +380,9 @@ export function bind(root, options = {}) {
     next(dir = 1) {
       const els = [...new Set(listed().map((i) => owner(i.path)))];
       if (!els.length) return null;
-      const at = els.findIndex((el) => el === document.activeElement || el.contains(document.activeElement));
+      // From the field last focused in the form (a toolbar button may have focus now).
+      const from = root.contains(document.activeElement) ? document.activeElement : lastFocus;
+      const at = els.findIndex((el) => el === from || el.contains(from));
       const n = at < 0 ? (dir > 0 ? 0 : els.length - 1) : (at + dir + els.length) % els.length;
       return api.focus(pathOf(els[n]) || '');
     },
@@ -395,6 +410,7 @@ export function bind(root, options = {}) {
       observer.disconnect();
       clearTimeout(timer);
       for (const [type, fn] of listeners) root.removeEventListener(type, fn);
+      for (const [type, fn] of presses) document.removeEventListener(type, fn, true);
       for (const [el, s] of shown) clear(el, s);
       shown.clear();
     },

@@ -438,7 +438,7 @@ function onLevelChange(event) {
     const level2 = $('.cell-level2 select', row);
     const children = templateInfo().levels.find((l) => l.name === select.value)?.children ?? [];
     const keep = level2.value === '\u0000other' || children.includes(level2.value) ? level2.value : '';
-    level2.replaceChildren(el('option', { value: '' }, t('choose')), children.map((c) => el('option', { value: c }, c)),
+    level2.replaceChildren(el('option', { value: '' }, t('choose')), ...children.map((c) => el('option', { value: c }, c)),
       el('option', { value: '\u0000other' }, t('other')));
     level2.value = keep;
   }
@@ -520,6 +520,7 @@ async function main() {
       window.__perf.report = report;
     },
   });
+  window.__kit = kit; // for the console and the tests
   if (lang !== 'zh') applyLang();
 
   const editor = $('#editor');
