@@ -101,6 +101,7 @@ export function bind(root, options = {}) {
     const els = [...fields.values()].sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
     rank = new Map(els.map((el, n) => [el, n]));
     resolved = new Map();
+    rebuild();
     regroup();
   }
 
@@ -118,11 +119,14 @@ export function bind(root, options = {}) {
     return v;
   }
 
-  function form() {
+  // The model: the page's data with every field written at its pointer.
+  // Rebuilt when fields are scanned and on a full check the person asks
+  // for; a keystroke writes only its own field.
+  let model = {};
+  function rebuild() {
     const base = typeof o.data === 'function' ? o.data() : o.data;
-    const f = base ? structuredClone(base) : {};
-    for (const [p, el] of fields) if (el.matches(FIELD)) setAt(f, p, read(el));
-    return f;
+    model = base ? structuredClone(base) : {};
+    for (const [p, el] of fields) if (el.matches(FIELD)) setAt(model, p, read(el));
   }
 
   // The element a pointer's findings show on: its own, else the first field
@@ -153,7 +157,7 @@ export function bind(root, options = {}) {
 
   function full() {
     const t0 = performance.now();
-    report = wasm.validateForm(form());
+    report = wasm.validateForm(model);
     stats.checks++;
     all = [...report.errors, ...report.warnings, ...report.infos].filter((i) => !o.filter || o.filter(i));
     stale = false;
@@ -164,7 +168,7 @@ export function bind(root, options = {}) {
   // One row checked on its own (checkIndicator): its row-scoped findings
   // replace those of the last full check; cross-row ones stay until the next.
   function row(r) {
-    const { indicators, ...context } = form();
+    const { indicators, ...context } = model;
     const got = wasm.checkIndicator(indicators?.[r] ?? {}, { ...context, index: r });
     stats.rowChecks++;
     stale = true;
@@ -291,13 +295,13 @@ export function bind(root, options = {}) {
     const el = e.target;
     const p = pathOf(el);
     if (!p || composing || e.isComposing) return;
+    setAt(model, p, read(el));
     const r = ROW.exec(p)?.[1];
     let target = r != null && wasm.checkIndicator ? row(Number(r)) : (full(), null);
     later();
     if (!target && TARGET.test(p)) {
-      const f = form();
-      const { level1, level2, name } = f.indicators?.[r] ?? {};
-      const year = Number.isInteger(f.year) ? f.year : undefined;
+      const { level1, level2, name } = model.indicators?.[r] ?? {};
+      const year = Number.isInteger(model.year) ? model.year : undefined;
       target = wasm.normaliseTarget(el.value, { year, level1: level1 ?? undefined, level2: level2 ?? undefined, name: name ?? undefined });
     }
     // Reward early, punish late: a target's findings show once it is
@@ -315,6 +319,7 @@ export function bind(root, options = {}) {
     const p = pathOf(e.target);
     if (!p || composing) return;
     if (active?.el === e.target) active = null;
+    setAt(model, p, read(e.target));
     revealed.add(p);
     full();
     if (pressed) held = true; else { drawAll(); renderSummary(); }
@@ -355,12 +360,14 @@ export function bind(root, options = {}) {
   const api = {
     stats,
     get report() { return report; },
-    form,
+    /** The form as the page now holds it (a copy). */
+    form: () => structuredClone(model),
     scan,
     /** Full check now; `reveal` shows every finding as a submit would. */
     check({ reveal = false } = {}) {
       clearTimeout(timer);
       if (reveal) submitted = true;
+      rebuild();
       full();
       drawAll();
       renderSummary();

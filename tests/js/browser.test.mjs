@@ -6,6 +6,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { fixtureNames, launchChromium, need, nodeWasm, path, readFixture, startServer } from './helpers.mjs';
+import { largest, loadSeed, messageOf, openDemo as openDemoIn } from './pages.mjs';
 
 need('pkg/dom.js', 'bash scripts/build-wasm.sh web');
 
@@ -17,41 +18,9 @@ test.after(async () => {
 });
 
 const seed = fixtureNames().find((f) => f.startsWith('001-02')) ?? fixtureNames()[0];
-export const largest = () => fixtureNames()
-  .sort((a, b) => statSync(path('tests', 'fixtures', b)).size - statSync(path('tests', 'fixtures', a)).size)[0];
 const field = (p) => `#editor [data-perftarget="${p}"]`;
+const openDemo = (context = browser.context, options) => openDemoIn(context, server, options);
 
-/** The demo in a fresh tab; the saved draft is dropped unless `keepDraft`. */
-export async function openDemo(context = browser.context, { keepDraft = false, viewport } = {}) {
-  const page = await context.newPage();
-  if (viewport) await page.setViewportSize(viewport);
-  if (!keepDraft) {
-    await page.goto(`${server.origin}/www/fixtures.json`);
-    await page.evaluate(() => localStorage.clear());
-  }
-  const problems = [];
-  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-  page.on('console', (msg) => msg.type() === 'error' && problems.push(`console: ${msg.text()}`));
-  page.on('dialog', (dialog) => {
-    problems.push(`dialog: ${dialog.message()}`);
-    dialog.dismiss().catch(() => {});
-  });
-  await page.goto(server.url);
-  await page.waitForFunction(() => window.__perf?.firstReport != null, null, { timeout: 20000 });
-  return { page, problems };
-}
-
-export async function loadSeed(page, name) {
-  await page.click(`button[data-fixture="${name}"]`);
-  await page.waitForSelector(`button.fixture.active[data-fixture="${name}"]`);
-}
-
-/** The message the kit shows under a field (through aria-describedby). */
-const messageOf = (page, sel) => page.$eval(sel, (el) => {
-  const ids = (el.getAttribute('aria-describedby') ?? '').split(' ');
-  const msg = ids.map((id) => id && document.getElementById(id)).find((n) => n?.classList.contains('pt-msg'));
-  return msg ? { cls: msg.className, text: msg.textContent } : null;
-});
 const listed = (page) => page.$$eval('#summary .pt-item', (lis) => lis.map((li) => ({
   sev: li.className.match(/pt-(error|warning|info)/)[1], code: li.dataset.key.split('|')[0], text: li.querySelector('a').textContent,
 })));

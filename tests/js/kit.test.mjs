@@ -6,39 +6,16 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { launchChromium, need, nodeWasm, path } from './helpers.mjs';
+import { PORTAL, messageOf, openPortal as openPortalIn } from './pages.mjs';
 
 need('pkg/dom.js', 'bash scripts/build-wasm.sh web');
 const browser = await launchChromium();
 test.after(() => browser.close());
 
-const PAGE = path('tests', 'js', 'kit', 'portal.html');
-const TYPES = { html: 'text/html', js: 'text/javascript', css: 'text/css', wasm: 'application/wasm' };
-
-/** The portal page with pkg/ beside it, as a portal would host them. */
-export async function openPortal(context = browser.context) {
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(e.message));
-  await page.route('http://portal.test/**', (route) => {
-    const { pathname } = new URL(route.request().url());
-    if (pathname !== '/index.html' && !pathname.startsWith('/pkg/')) return route.fulfill({ status: 404 });
-    const file = pathname === '/index.html' ? PAGE : path(...pathname.split('/').filter(Boolean));
-    return route.fulfill({ body: readFileSync(file), contentType: TYPES[file.split('.').pop()] });
-  });
-  // The portal would post the form; here a passing submit just stays.
-  await page.addInitScript(() => addEventListener('submit', (e) => e.preventDefault()));
-  await page.goto('http://portal.test/index.html');
-  await page.waitForFunction(() => window.kit);
-  return { page, problems };
-}
+const openPortal = () => openPortalIn(browser.context);
 
 const rate = '[name=zb_zbz_2]'; // 检验合格率
 const satisfaction = '[name=zb_zbz_4]'; // 医疗机构满意度
-const messageOf = (page, sel) => page.$eval(sel, (el) => {
-  const ids = (el.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
-  const msg = ids.map((id) => document.getElementById(id)).find((n) => n?.classList.contains('pt-msg'));
-  return msg ? { cls: msg.className, text: msg.textContent, invalid: el.getAttribute('aria-invalid') } : null;
-});
 const worst = (issues) => issues.find((i) => i.severity === 'error') ?? issues.find((i) => i.severity === 'warning') ?? issues[0];
 
 test('a page as served shows nothing; a required field speaks when left and is rewarded while fixed', async () => {
@@ -165,6 +142,6 @@ test('nothing is checked during an IME composition; the committed text is', asyn
 });
 
 test('the README shows the portal page\'s script as it runs here', () => {
-  const script = readFileSync(PAGE, 'utf8').match(/<script type="module">[\s\S]*?<\/script>/)[0];
+  const script = readFileSync(PORTAL, 'utf8').match(/<script type="module">[\s\S]*?<\/script>/)[0];
   assert.ok(readFileSync(path('README.md'), 'utf8').includes(script), 'README "Drop-in kit" snippet differs from tests/js/kit/portal.html');
 });
