@@ -24,13 +24,13 @@ pub mod target;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use report::{Issue, Report, Severity};
+pub use report::{Issue, Report, RowReport, Severity};
 pub use rules::Rule;
 pub use target::{normalise, Context, Target};
 
 use form::json::ErrorKind;
 use rules::input::{INPUT_TOO_LARGE, JSON_SYNTAX};
-use rules::{Check, Findings};
+use rules::{Facts, Findings};
 
 /// The rule catalogue: every code with severity, review category and descriptions.
 pub fn rules() -> Vec<Rule> {
@@ -96,11 +96,70 @@ fn check_value(value: &form::json::Json, normalised: bool) -> Report {
         return Report::new(None, findings.issues, None);
     };
     let (template, _) = rules::template_resolve(&form, &mut findings);
-    let mut check = Check::new(&form, template, findings);
-    rules::run(&mut check);
-    let Check { findings, rows, .. } = check;
+    let facts = Facts::new(&form, template);
+    rules::run(&facts, &mut findings);
+    let Facts { rows, .. } = facts;
     let normalised = normalised.then(|| form::canonical::normalised(form, template, &rows));
     Report::new(Some(template), findings.issues, normalised)
+}
+
+/// Checks one indicator row as it is typed: `row` is an indicator object,
+/// `context` the form's other fields (the form itself will do; its
+/// `indicators` only help to detect the template) plus `index`, the row's
+/// place in the table. Both are JSON text.
+pub fn check_indicator_json(row: &str, context: &str) -> RowReport {
+    check_indicator(&object_or_null(row), &object_or_null(context))
+}
+
+fn object_or_null(text: &str) -> form::json::Json<'_> {
+    (text.len() <= limits::MAX_FORM_BYTES)
+        .then(|| form::json::parse(text, limits::MAX_DEPTH).ok())
+        .flatten()
+        .unwrap_or(form::json::Json::Null)
+}
+
+/// [`check_indicator_json`] on parsed JSON. Input that is not an object
+/// reads as empty: while typing, a half-built row is no reason to fail.
+pub fn check_indicator(row: &form::json::Json, context: &form::json::Json) -> RowReport {
+    // Type and unknown-key findings belong to the whole form's report.
+    let mut ignored = Findings::default();
+    let index = match context.get("index") {
+        Some(form::json::Json::Number(n)) => n.parse().ok().filter(|&i| i < limits::MAX_ROWS),
+        _ => None,
+    }
+    .unwrap_or(0);
+    let mut form = match context {
+        form::json::Json::Object(_) => form::read::read(context, &mut ignored).unwrap_or_default(),
+        _ => form::model::Form::default(),
+    };
+    let (template, _) = rules::template_resolve(&form, &mut ignored);
+    let ind = form::read::indicator(row, index, &mut ignored);
+    let target = ind.target.as_deref().map(|text| {
+        let context = Context {
+            year: form.year.and_then(|y| i32::try_from(y).ok()),
+            level1: ind.level1.clone(),
+            level2: ind.level2.clone(),
+            name: ind.name.clone(),
+        };
+        normalise(text, &context)
+    });
+    form.indicators = Some(vec![ind]);
+    let facts = Facts::numbered_from(&form, template, index);
+    let mut findings = Findings::default();
+    for (ind, row) in facts.rows() {
+        rules::row(&facts, ind, row, &mut findings);
+    }
+    // Worst first, each severity in rule order, as the form's report lists them.
+    let Report {
+        errors,
+        warnings,
+        infos,
+        ..
+    } = Report::new(None, findings.issues, None);
+    RowReport {
+        target,
+        issues: [errors, warnings, infos].concat(),
+    }
 }
 
 /// The README's Rust snippet runs as a doctest.

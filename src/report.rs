@@ -87,6 +87,20 @@ pub fn pointer(base: &str, token: &str) -> String {
     out
 }
 
+/// The outcome of checking one indicator row while it is typed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", tsify(missing_as_null, hashmap_as_object))]
+pub struct RowReport {
+    /// The row's target as `normaliseTarget` reads it in the row's context;
+    /// null when the row has no target.
+    pub target: Option<crate::target::Target>,
+    /// The findings of the row's own rules (scope `row` and `target`),
+    /// worst first: exactly what `validateForm` reports for this row.
+    pub issues: Vec<Issue>,
+}
+
 /// The outcome of validating one form.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -16,13 +16,17 @@ fn rules_doc_matches_catalogue() {
         "# Rule catalogue\n\n\
          Generated from `perftarget::rules()` by `tests/docs.rs`; do not edit by hand.\n\
          Codes are stable API: new codes may be added, none is renamed.\n\n\
-         *Scope* `form`: reported by `validateForm` / `perftarget check`. *Scope* `target`: reported in\n\
+         *Scope* `form`: reported by `validateForm` / `perftarget check`; the rule reads the whole\n\
+         form (several fields or rows). *Scope* `row`: one indicator row's own rule, reported by\n\
+         `validateForm` and, for that row alone, by `checkIndicator` while the row is typed.\n\
+         *Scope* `target`: reported in\n\
          `normaliseTarget` diagnostics (`TARGET_RANGE`, `TARGET_TOO_LONG`, `TARGET_SYSTEM_CHARS` and\n\
          `TARGET_UNIT_MISSING` also reach form reports under the same code; every other target\n\
          diagnostic reaches them as `TARGET_INVALID` with `params.detail`).\n\n",
     );
     for (title, scope) in [
         ("Form rules", Scope::Form),
+        ("Row rules", Scope::Row),
         ("Target diagnostics", Scope::Target),
     ] {
         out.push_str(&format!("## {title}\n\n| code | severity | review category | 说明 | description |\n|---|---|---|---|---|\n"));

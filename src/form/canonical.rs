@@ -5,7 +5,7 @@
 
 use super::model::{Budget, CompositionRow, Form, Funds, Indicator};
 use super::{amount, date, taxonomy, Template};
-use crate::rules::check::Row;
+use crate::rules::facts::Row;
 use crate::target::Status;
 
 fn money(v: Option<String>) -> Option<String> {

@@ -400,6 +400,11 @@ pub const INDICATOR_KEYS: &[&str] = &[
     "period",
 ];
 
+/// Reads one indicator row on its own, as row `index` of a table.
+pub fn indicator(value: &Json, index: usize, f: &mut Findings) -> Indicator {
+    Reader { f }.indicator(value, index)
+}
+
 /// Reads a parsed JSON value as a form. `None` when the value is not an object.
 pub fn read(value: &Json, f: &mut Findings) -> Option<Form> {
     let mut r = Reader { f };

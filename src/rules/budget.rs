@@ -2,7 +2,7 @@
 //! current-year budget, and prior-year execution within its budget.
 
 use super::funds::amount_at;
-use super::{review, Check, Rule, Scope};
+use super::{review, Facts, Findings, Rule, Scope};
 use crate::form::amount::{self, display};
 use crate::form::Template;
 use crate::report::Severity;
@@ -41,18 +41,18 @@ pub const RULES: &[Rule] = &[
     PRIOR_EXECUTION_EXCEEDS_BUDGET,
 ];
 
-pub fn check(c: &mut Check) {
+pub fn check(c: &Facts, f: &mut Findings) {
     if c.template == Template::T2021 {
         return;
     }
     let Some(b) = c.form.budget.as_ref() else {
         return;
     };
-    let total = amount_at(c, &b.total, "/budget/total", "项目总预算");
-    let current = amount_at(c, &b.current, "/budget/current", "项目当年预算");
-    let prior = amount_at(c, &b.prior_year, "/budget/priorYear", "同名项目上年预算额");
+    let total = amount_at(f, &b.total, "/budget/total", "项目总预算");
+    let current = amount_at(f, &b.current, "/budget/current", "项目当年预算");
+    let prior = amount_at(f, &b.prior_year, "/budget/priorYear", "同名项目上年预算额");
     let executed = amount_at(
-        c,
+        f,
         &b.prior_year_executed,
         "/budget/priorYearExecuted",
         "同名项目上年预算执行数",
@@ -61,7 +61,7 @@ pub fn check(c: &mut Check) {
     for (i, row) in b.composition.iter().enumerate() {
         let label = format!("资金构成第{}行", i.saturating_add(1));
         let v = amount_at(
-            c,
+            f,
             &row.amount,
             &format!("/budget/composition/{i}/amount"),
             &label,
@@ -73,7 +73,7 @@ pub fn check(c: &mut Check) {
     }
     if let (Some(cur), Some(s), false) = (current, sum, b.composition.is_empty()) {
         if cur != s {
-            c.findings.add(
+            f.add(
                 &BUDGET_COMPOSITION_SUM,
                 "/budget/composition",
                 format!(
@@ -98,7 +98,7 @@ pub fn check(c: &mut Check) {
     }
     if let (Some(t), Some(cur)) = (total, current) {
         if cur > t {
-            c.findings.add(
+            f.add(
                 &BUDGET_CURRENT_EXCEEDS_TOTAL,
                 "/budget/current",
                 format!(
@@ -120,7 +120,7 @@ pub fn check(c: &mut Check) {
     }
     if let (Some(p), Some(e)) = (prior, executed) {
         if e > p {
-            c.findings.add(
+            f.add(
                 &PRIOR_EXECUTION_EXCEEDS_BUDGET,
                 "/budget/priorYearExecuted",
                 format!(

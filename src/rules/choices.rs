@@ -1,7 +1,7 @@
 //! Single-choice fields: T2019 项目类型 and 资金用途, T2021 项目性质 and 项目类别.
 //! Matching ignores spaces and a trailing 项目 on categories (特定目标类项目).
 
-use super::{review, Check, Rule, Scope};
+use super::{review, Facts, Findings, Rule, Scope};
 use crate::form::Template;
 use crate::report::Severity;
 
@@ -40,19 +40,24 @@ const NATURES: &[&str] = &[
 ];
 const CATEGORIES: &[&str] = &["特定目标类", "其他运转类", "运转类", "公用经费类", "人员类"];
 
-pub fn check(c: &mut Check) {
-    let f = c.form;
+pub fn check(c: &Facts, f: &mut Findings) {
+    let form = c.form;
     let fields: [(&str, &str, &Option<String>, &[&str]); 2] = match c.template {
         Template::T2019 => [
-            ("/projectType", "项目类型", &f.project_type, PROJECT_TYPES),
-            ("/fundUse", "资金用途", &f.fund_use, FUND_USES),
+            (
+                "/projectType",
+                "项目类型",
+                &form.project_type,
+                PROJECT_TYPES,
+            ),
+            ("/fundUse", "资金用途", &form.fund_use, FUND_USES),
         ],
         Template::T2021 => [
-            ("/projectNature", "项目性质", &f.project_nature, NATURES),
+            ("/projectNature", "项目性质", &form.project_nature, NATURES),
             (
                 "/projectCategory",
                 "项目类别",
-                &f.project_category,
+                &form.project_category,
                 CATEGORIES,
             ),
         ],
@@ -69,7 +74,7 @@ pub fn check(c: &mut Check) {
             .unwrap_or(&s);
         if !allowed.contains(&s) {
             let list = allowed.join("、");
-            c.findings.add(
+            f.add(
                 &CHOICE_INVALID,
                 path,
                 format!("{label}“{v}”不是可选项，应为：{list}"),

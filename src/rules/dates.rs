@@ -1,7 +1,7 @@
 //! Project period: readable dates, in order, covering the budget year, and a
 //! period that fits the project's nature.
 
-use super::{review, Check, Rule, Scope};
+use super::{review, Facts, Findings, Rule, Scope};
 use crate::form::date::{self, YEARS};
 use crate::form::Template;
 use crate::report::Severity;
@@ -50,15 +50,15 @@ pub const RULES: &[Rule] = &[
     NATURE_PERIOD_MISMATCH,
 ];
 
-pub fn check(c: &mut Check) {
-    let f = c.form;
+pub fn check(c: &Facts, f: &mut Findings) {
+    let form = c.form;
     for (path, label, en, value) in [
-        ("/startDate", "计划开始日期", "start date", &f.start_date),
-        ("/endDate", "计划完成日期", "end date", &f.end_date),
+        ("/startDate", "计划开始日期", "start date", &form.start_date),
+        ("/endDate", "计划完成日期", "end date", &form.end_date),
     ] {
         if let Some(v) = value.as_deref().filter(|v| !v.trim().is_empty()) {
             if date::parse(v).is_none() {
-                c.findings.add(
+                f.add(
                     &DATE_FORMAT,
                     path,
                     format!("{label}“{v}”无法识别，请写成 2024-01-01 这样的日期"),
@@ -68,11 +68,11 @@ pub fn check(c: &mut Check) {
             }
         }
     }
-    if let Some(y) = f
+    if let Some(y) = form
         .year
         .filter(|y| !(i64::from(*YEARS.start())..=i64::from(*YEARS.end())).contains(y))
     {
-        c.findings.add(
+        f.add(
             &DATE_FORMAT,
             "/year",
             format!("年度 {y} 不是有效年份"),
@@ -84,7 +84,7 @@ pub fn check(c: &mut Check) {
         return;
     };
     if start > end {
-        c.findings.add(
+        f.add(
             &DATE_ORDER,
             "/endDate",
             format!("计划完成日期 {end} 早于计划开始日期 {start}"),
@@ -93,9 +93,9 @@ pub fn check(c: &mut Check) {
         );
         return;
     }
-    if let Some(y) = f.year {
+    if let Some(y) = form.year {
         if y < i64::from(start.year) || y > i64::from(end.year) {
-            c.findings.add(
+            f.add(
                 &YEAR_OUTSIDE_PERIOD,
                 "/year",
                 format!("申报年度 {y} 不在项目实施期 {start} 至 {end} 内"),
@@ -108,13 +108,13 @@ pub fn check(c: &mut Check) {
             );
         }
     }
-    let recurring = f
+    let recurring = form
         .project_nature
         .as_deref()
         .is_some_and(|n| n.contains("经常性"));
     if c.template == Template::T2021 && recurring && c.multi_year() {
-        let nature = f.project_nature.clone().unwrap_or_default();
-        c.findings.add(
+        let nature = form.project_nature.clone().unwrap_or_default();
+        f.add(
             &NATURE_PERIOD_MISMATCH,
             "/projectNature",
             format!("项目性质为“{nature}”，但实施期 {start} 至 {end} 跨越多个年度；跨年度项目通常为阶段性项目"),

@@ -1,7 +1,7 @@
 //! T2021 项目资金: every amount readable, the two sums exact, the annual
 //! request within the total, and a total for multi-year projects.
 
-use super::{review, Check, Rule, Scope};
+use super::{review, Facts, Findings, Rule, Scope};
 use crate::form::amount::{self, display};
 use crate::form::Template;
 use crate::report::Severity;
@@ -61,12 +61,17 @@ pub const RULES: &[Rule] = &[
 ];
 
 /// Reads one amount; reports `AMOUNT_FORMAT` when it cannot. Blank is `None`.
-pub fn amount_at(c: &mut Check, text: &Option<String>, path: &str, label: &str) -> Option<Decimal> {
+pub fn amount_at(
+    f: &mut Findings,
+    text: &Option<String>,
+    path: &str,
+    label: &str,
+) -> Option<Decimal> {
     let t = text.as_deref().filter(|t| !t.trim().is_empty())?;
     match amount::parse(t) {
         Ok(v) => Some(v),
         Err(e) => {
-            c.findings.add(
+            f.add(
                 &AMOUNT_FORMAT,
                 path,
                 format!("{label}“{t}”{}", e.zh()),
@@ -93,23 +98,38 @@ fn sum(parts: &[(&str, Option<Decimal>)]) -> Option<Decimal> {
     })
 }
 
-pub fn check(c: &mut Check) {
+pub fn check(c: &Facts, f: &mut Findings) {
     if c.template != Template::T2021 {
         return;
     }
-    let Some(f) = c.form.funds.as_ref() else {
+    let Some(funds) = c.form.funds.as_ref() else {
         if c.multi_year() {
-            missing_total(c);
+            missing_total(c, f);
         }
         return;
     };
-    let total = amount_at(c, &f.total, "/funds/total", "项目资金总额");
-    let total_fiscal = amount_at(c, &f.total_fiscal, "/funds/totalFiscal", "财政资金");
-    let total_other = amount_at(c, &f.total_other, "/funds/totalOther", "其他资金（总额）");
-    let annual = amount_at(c, &f.annual, "/funds/annual", "年度资金申请总额");
-    let annual_fiscal = amount_at(c, &f.annual_fiscal, "/funds/annualFiscal", "当年财政拨款");
-    let carry_over = amount_at(c, &f.carry_over, "/funds/carryOver", "上年结转资金");
-    let annual_other = amount_at(c, &f.annual_other, "/funds/annualOther", "其他资金（年度）");
+    let total = amount_at(f, &funds.total, "/funds/total", "项目资金总额");
+    let total_fiscal = amount_at(f, &funds.total_fiscal, "/funds/totalFiscal", "财政资金");
+    let total_other = amount_at(
+        f,
+        &funds.total_other,
+        "/funds/totalOther",
+        "其他资金（总额）",
+    );
+    let annual = amount_at(f, &funds.annual, "/funds/annual", "年度资金申请总额");
+    let annual_fiscal = amount_at(
+        f,
+        &funds.annual_fiscal,
+        "/funds/annualFiscal",
+        "当年财政拨款",
+    );
+    let carry_over = amount_at(f, &funds.carry_over, "/funds/carryOver", "上年结转资金");
+    let annual_other = amount_at(
+        f,
+        &funds.annual_other,
+        "/funds/annualOther",
+        "其他资金（年度）",
+    );
 
     let parts = [
         ("当年财政拨款", annual_fiscal),
@@ -118,7 +138,7 @@ pub fn check(c: &mut Check) {
     ];
     if let (Some(a), Some(s)) = (annual, sum(&parts)) {
         if parts.iter().any(|(_, v)| v.is_some()) && a != s {
-            c.findings.add(
+            f.add(
                 &FUNDS_ANNUAL_SUM,
                 "/funds/annual",
                 format!(
@@ -143,7 +163,7 @@ pub fn check(c: &mut Check) {
     let parts = [("财政资金", total_fiscal), ("其他资金", total_other)];
     if let (Some(t), Some(s)) = (total, sum(&parts)) {
         if parts.iter().any(|(_, v)| v.is_some()) && t != s {
-            c.findings.add(
+            f.add(
                 &FUNDS_TOTAL_SUM,
                 "/funds/total",
                 format!(
@@ -167,7 +187,7 @@ pub fn check(c: &mut Check) {
     }
     if let (Some(t), Some(a)) = (total, annual) {
         if a > t {
-            c.findings.add(
+            f.add(
                 &FUNDS_ANNUAL_EXCEEDS_TOTAL,
                 "/funds/annual",
                 format!(
@@ -187,14 +207,14 @@ pub fn check(c: &mut Check) {
             );
         }
     }
-    if total.is_none() && super::check::blank(&f.total) && c.multi_year() {
-        missing_total(c);
+    if total.is_none() && super::facts::blank(&funds.total) && c.multi_year() {
+        missing_total(c, f);
     }
 }
 
-fn missing_total(c: &mut Check) {
+fn missing_total(c: &Facts, f: &mut Findings) {
     let (s, e) = (c.start.map_or(0, |d| d.year), c.end.map_or(0, |d| d.year));
-    c.findings.add(
+    f.add(
         &FUNDS_TOTAL_MISSING,
         "/funds/total",
         format!("项目实施期为 {s}–{e} 年，跨年度项目须填写项目资金总额"),

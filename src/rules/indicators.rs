@@ -1,8 +1,9 @@
 //! The indicator table: level names per template, names present and not
 //! repeated, placeholders whole, and (T2021) every required kind covered.
 
-use super::check::{blank, RowLabel, RowPointer};
-use super::{review, Check, Rule, Scope};
+use super::facts::{blank, Row, RowLabel, RowPointer};
+use super::{review, Facts, Findings, Rule, Scope};
+use crate::form::model::Indicator;
 use crate::form::taxonomy;
 use crate::form::Template;
 use crate::report::Severity;
@@ -10,11 +11,11 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 macro_rules! rule {
-    ($name:ident, $sev:ident, $cat:ident, $zh:expr, $en:expr) => {
+    ($name:ident, $scope:ident, $sev:ident, $cat:ident, $zh:expr, $en:expr) => {
         pub const $name: Rule = Rule {
             code: stringify!($name),
             severity: Severity::$sev,
-            scope: Scope::Form,
+            scope: Scope::$scope,
             review_category: review::$cat,
             description: $zh,
             description_en: $en,
@@ -24,6 +25,7 @@ macro_rules! rule {
 
 rule!(
     INDICATOR_LEVEL1_UNKNOWN,
+    Row,
     Error,
     LEVEL1_WRONG,
     "一级指标不是本模板的一级指标（或把二级指标填在了一级指标栏）",
@@ -31,6 +33,7 @@ rule!(
 );
 rule!(
     INDICATOR_LEVEL2_UNKNOWN,
+    Row,
     Error,
     LEVEL2_WRONG,
     "二级指标不是本模板的二级指标（T2021 为错误，旧模板为警告）",
@@ -38,6 +41,7 @@ rule!(
 );
 rule!(
     INDICATOR_LEVEL2_MISMATCH,
+    Row,
     Error,
     LEVEL2_WRONG,
     "二级指标放在了不对应的一级指标下",
@@ -45,6 +49,7 @@ rule!(
 );
 rule!(
     INDICATOR_NAME_MISSING,
+    Row,
     Error,
     INCOMPLETE,
     "三级指标名称未填写",
@@ -52,6 +57,7 @@ rule!(
 );
 rule!(
     TARGET_MISSING,
+    Row,
     Error,
     INCOMPLETE,
     "指标值未填写",
@@ -59,22 +65,25 @@ rule!(
 );
 rule!(
     PLACEHOLDER_PARTIAL,
+    Row,
     Error,
     INCOMPLETE,
     "只有指标名称或指标值之一写了“-”；不适用的行两者都应为“-”",
     "only one of name and target is the placeholder \"-\""
 );
-rule!(COVERAGE_MISSING, Error, INCOMPLETE, "缺少必备的指标类型：数量、质量、时效、效益指标缺失为错误，满意度、成本指标缺失为警告（T2021）", "a required kind of indicator is missing: 数量/质量/时效/效益 (error), 满意度/成本 (warning), T2021");
+rule!(COVERAGE_MISSING, Form, Error, INCOMPLETE, "缺少必备的指标类型：数量、质量、时效、效益指标缺失为错误，满意度、成本指标缺失为警告（T2021）", "a required kind of indicator is missing: 数量/质量/时效/效益 (error), 满意度/成本 (warning), T2021");
 rule!(
     INDICATOR_DUPLICATE,
+    Form,
     Warning,
     SPLIT,
     "同一二级指标下有重复的三级指标",
     "the same indicator appears twice under one level-2"
 );
-rule!(INDICATOR_LEVEL2_SUSPECT, Warning, LEVEL2_WRONG, "指标名称与所在二级指标不符（T2021：满意度指标放在了效益指标下，或生态效益、经济效益、满意度指标的名称与之无关）", "the indicator's name does not fit its level-2 (T2021)");
+rule!(INDICATOR_LEVEL2_SUSPECT, Row, Warning, LEVEL2_WRONG, "指标名称与所在二级指标不符（T2021：满意度指标放在了效益指标下，或生态效益、经济效益、满意度指标的名称与之无关）", "the indicator's name does not fit its level-2 (T2021)");
 rule!(
     INDICATOR_NAME_TOO_LONG,
+    Row,
     Warning,
     NOT_QUANTIFIED,
     "三级指标名称超过 100 个字",
@@ -127,11 +136,11 @@ fn is_satisfaction(core: &str) -> bool {
     core.ends_with("满意度") || core.ends_with("满意率")
 }
 
-fn level2_fit(c: &mut Check, p: RowPointer, row: RowLabel, core: &str, level2: &str) {
+fn level2_fit(c: &Facts, p: RowPointer, row: RowLabel, core: &str, level2: &str, f: &mut Findings) {
     let canonical = || taxonomy::level2_canonical(c.template, level2);
     if level2 != "服务对象满意度" && is_satisfaction(core) {
         let canonical = canonical();
-        c.findings.add(
+        f.add(
             &INDICATOR_LEVEL2_SUSPECT,
             p.at("level2"),
             format!(
@@ -152,7 +161,7 @@ fn level2_fit(c: &mut Check, p: RowPointer, row: RowLabel, core: &str, level2: &
     if let Some((_, topic, words)) = LEVEL2_TOPICS.iter().find(|(b, _, _)| *b == level2) {
         if !words.iter().any(|w| core.contains(w)) {
             let canonical = canonical();
-            c.findings.add(
+            f.add(
                 &INDICATOR_LEVEL2_SUSPECT,
                 p.at("level2"),
                 format!("{row}放在“{canonical}”下，但名称与{topic}无关，请核对二级指标"),
@@ -165,8 +174,123 @@ fn level2_fit(c: &mut Check, p: RowPointer, row: RowLabel, core: &str, level2: &
 
 const NAME_MAX: usize = 100;
 
-pub fn check(c: &mut Check) {
+/// The table: each row's own rules, then repeats and coverage across rows.
+pub fn check(c: &Facts, f: &mut Findings) {
+    let mut seen: BTreeMap<(Cow<str>, &str, &str), usize> = BTreeMap::new();
+    let mut covered: Vec<(&str, &str)> = Vec::new();
+    for (ind, info) in c.rows() {
+        row(c, ind, info, f);
+        // Rows marked not applicable and unnamed rows count for nothing.
+        if (info.placeholder_name && info.placeholder_target) || blank(&ind.name) {
+            continue;
+        }
+        let lv = &info.levels;
+        let l1_key = lv.level1.map_or_else(
+            || Cow::Owned(taxonomy::base(ind.level1.as_deref().unwrap_or_default())),
+            |l| Cow::Borrowed(l.canonical),
+        );
+        let l2_key = lv.level2.as_deref().unwrap_or_default();
+        if let Some(l) = lv.level1 {
+            covered.push((l.base, l2_key));
+        }
+        let key = (l1_key, l2_key, info.core.as_str());
+        match seen.get(&key) {
+            Some(&first) => duplicate(info.index, &ind.name, first, f),
+            None => {
+                seen.insert(key, info.index);
+            }
+        }
+    }
+    if c.template == Template::T2021 && !c.rows.is_empty() {
+        coverage(&covered, f);
+    }
+}
+
+/// One row's own rules: what the row check reports while a clerk types.
+pub fn row(c: &Facts, ind: &Indicator, info: &Row, f: &mut Findings) {
+    let p = RowPointer::row(info.index);
+    let label = RowLabel::new(info.index, &ind.name);
+    levels(c, ind, info, p, label, f);
+    let (name_ph, target_ph) = (info.placeholder_name, info.placeholder_target);
+    let n = info.index.saturating_add(1);
+    if name_ph != target_ph {
+        let (field, zh) = if name_ph {
+            ("target", "指标值")
+        } else {
+            ("name", "指标名称")
+        };
+        f.add(
+            &PLACEHOLDER_PARTIAL,
+            p.at(field),
+            format!(
+                "第{n}行只有一栏写了“-”：不适用的行，指标名称和指标值都应为“-”；否则请填写{zh}"
+            ),
+            format!("row {n}: only one of name and target is \"-\""),
+            Vec::new(),
+        );
+    }
+    if name_ph && target_ph {
+        return;
+    }
+    if blank(&ind.name) {
+        f.add(
+            &INDICATOR_NAME_MISSING,
+            p.at("name"),
+            format!("第{n}行未填写三级指标名称"),
+            format!("row {n} has no indicator name"),
+            Vec::new(),
+        );
+    }
+    if blank(&ind.target) {
+        f.add(
+            &TARGET_MISSING,
+            p.at("target"),
+            format!("{label}未填写指标值"),
+            format!("row {n} has no target value"),
+            Vec::new(),
+        );
+    }
+    let name = ind.name.as_deref().unwrap_or_default();
+    // No more bytes than the limit means no more characters either.
+    let len = if name.len() > NAME_MAX {
+        name.chars().count()
+    } else {
+        0
+    };
+    if len > NAME_MAX {
+        f.add(
+            &INDICATOR_NAME_TOO_LONG,
+            p.at("name"),
+            format!("第{n}行指标名称有 {len} 个字，超过 {NAME_MAX} 字，请精简"),
+            format!("row {n}: name has {len} characters (max {NAME_MAX})"),
+            vec![("length", len.to_string())],
+        );
+    }
+    let lv = &info.levels;
+    if c.template == Template::T2021 && !blank(&ind.name) {
+        if let Some(l2) = lv.level2.as_deref().filter(|_| lv.level1.is_some()) {
+            level2_fit(c, p, label, &info.core, l2, f);
+        }
+    }
+}
+
+fn duplicate(index: usize, name: &Option<String>, first: usize, f: &mut Findings) {
+    let label = RowLabel::new(index, name);
+    let (n, m) = (index.saturating_add(1), first.saturating_add(1));
+    f.add(
+        &INDICATOR_DUPLICATE,
+        RowPointer::row(index).at("name"),
+        format!("{label}与第{m}行重复（同一二级指标下的同名指标），请合并或拆分为不同指标"),
+        format!("row {n} repeats row {m}"),
+        vec![("firstRow", first.to_string())],
+    );
+}
+
+/// Level-1 and level-2 names: known to the template, and in their place.
+fn levels(c: &Facts, ind: &Indicator, info: &Row, p: RowPointer, row: RowLabel, f: &mut Findings) {
     let t = c.template;
+    let lv = &info.levels;
+    let n = info.index.saturating_add(1);
     // Listed in a message only when a row needs it.
     let level1_names = || {
         taxonomy::levels(t)
@@ -175,229 +299,117 @@ pub fn check(c: &mut Check) {
             .collect::<Vec<_>>()
             .join("、")
     };
-    let mut seen: BTreeMap<(Cow<str>, &str, &str), usize> = BTreeMap::new();
-    let mut covered: Vec<(&str, &str)> = Vec::new();
-    // The rows are lent out while findings are added, then put back.
-    let rows = std::mem::take(&mut c.rows);
-    for ((i, ind), info) in c.indicators().zip(rows.iter()) {
-        let (lv, core) = (&info.levels, info.core.as_str());
-        let (name_ph, target_ph) = (info.placeholder_name, info.placeholder_target);
-        let p = RowPointer::row(i);
-        let row = RowLabel::new(i, &ind.name);
-        let l1_text = ind.level1.as_deref().unwrap_or_default();
-        let l2_text = ind.level2.as_deref().unwrap_or_default();
-        match lv.level1 {
-            None if l1_text.trim().is_empty() => {
-                let names = level1_names();
-                c.findings.add(
-                    &INDICATOR_LEVEL1_UNKNOWN,
-                    p.at("level1"),
-                    format!("{row}未填写一级指标，应为：{names}"),
-                    format!("row {} has no level-1", i.saturating_add(1)),
-                    vec![("allowed", names)],
-                )
-            }
-            None => {
-                let names = level1_names();
-                c.findings.add(
-                    &INDICATOR_LEVEL1_UNKNOWN,
-                    p.at("level1"),
-                    format!("{row}的一级指标“{l1_text}”不是本模板的一级指标，应为：{names}"),
-                    format!("level-1 \"{l1_text}\" is not one of: {names}"),
-                    vec![("value", l1_text.to_string()), ("allowed", names)],
-                )
-            }
-            Some(parent) if lv.level1_is_level2 => c.findings.add(
+    let l1_text = ind.level1.as_deref().unwrap_or_default();
+    let l2_text = ind.level2.as_deref().unwrap_or_default();
+    match lv.level1 {
+        None if l1_text.trim().is_empty() => {
+            let names = level1_names();
+            f.add(
                 &INDICATOR_LEVEL1_UNKNOWN,
                 p.at("level1"),
-                format!(
-                    "{row}：“{l1_text}”是二级指标，应放在一级指标“{}”下",
-                    parent.canonical
-                ),
-                format!(
-                    "\"{l1_text}\" is a level-2; it belongs under \"{}\"",
-                    parent.canonical
-                ),
-                vec![
-                    ("value", l1_text.to_string()),
-                    ("expectedLevel1", parent.canonical.to_string()),
-                ],
-            ),
-            Some(_) => {}
+                format!("{row}未填写一级指标，应为：{names}"),
+                format!("row {n} has no level-1"),
+                vec![("allowed", names)],
+            )
         }
-        if let Some(parent) = lv.level1 {
-            let written_l2 = &lv.written_level2;
-            let children = || {
-                parent
-                    .children
-                    .iter()
-                    .map(|b| taxonomy::level2_canonical(t, b))
-                    .collect::<Vec<_>>()
-                    .join("、")
-            };
-            let l2_sev = if t.is_older() {
-                Severity::Warning
-            } else {
-                Severity::Error
-            };
-            if written_l2.is_empty() && !lv.level1_is_level2 {
-                let children = children();
-                c.findings.add_at(
-                    &INDICATOR_LEVEL2_UNKNOWN,
-                    l2_sev,
+        None => {
+            let names = level1_names();
+            f.add(
+                &INDICATOR_LEVEL1_UNKNOWN,
+                p.at("level1"),
+                format!("{row}的一级指标“{l1_text}”不是本模板的一级指标，应为：{names}"),
+                format!("level-1 \"{l1_text}\" is not one of: {names}"),
+                vec![("value", l1_text.to_string()), ("allowed", names)],
+            )
+        }
+        Some(parent) if lv.level1_is_level2 => f.add(
+            &INDICATOR_LEVEL1_UNKNOWN,
+            p.at("level1"),
+            format!(
+                "{row}：“{l1_text}”是二级指标，应放在一级指标“{}”下",
+                parent.canonical
+            ),
+            format!(
+                "\"{l1_text}\" is a level-2; it belongs under \"{}\"",
+                parent.canonical
+            ),
+            vec![
+                ("value", l1_text.to_string()),
+                ("expectedLevel1", parent.canonical.to_string()),
+            ],
+        ),
+        Some(_) => {}
+    }
+    if let Some(parent) = lv.level1 {
+        let written_l2 = &lv.written_level2;
+        let children = || {
+            parent
+                .children
+                .iter()
+                .map(|b| taxonomy::level2_canonical(t, b))
+                .collect::<Vec<_>>()
+                .join("、")
+        };
+        let l2_sev = if t.is_older() {
+            Severity::Warning
+        } else {
+            Severity::Error
+        };
+        if written_l2.is_empty() && !lv.level1_is_level2 {
+            let children = children();
+            f.add_at(
+                &INDICATOR_LEVEL2_UNKNOWN,
+                l2_sev,
+                p.at("level2"),
+                format!(
+                    "{row}未填写二级指标，“{}”下应为：{children}",
+                    parent.canonical
+                ),
+                format!("row {n} has no level-2"),
+                vec![("allowed", children.clone())],
+            );
+        } else if !written_l2.is_empty() && !taxonomy::admits(parent, written_l2) {
+            match taxonomy::parents_of(t, written_l2).next() {
+                Some(right) => f.add(
+                    &INDICATOR_LEVEL2_MISMATCH,
                     p.at("level2"),
                     format!(
-                        "{row}未填写二级指标，“{}”下应为：{children}",
-                        parent.canonical
-                    ),
-                    format!("row {} has no level-2", i.saturating_add(1)),
-                    vec![("allowed", children.clone())],
-                );
-            } else if !written_l2.is_empty() && !taxonomy::admits(parent, written_l2) {
-                match taxonomy::parents_of(t, written_l2).next() {
-                    Some(right) => c.findings.add(
-                        &INDICATOR_LEVEL2_MISMATCH,
-                        p.at("level2"),
-                        format!(
-                            "{row}：二级指标“{l2_text}”属于“{}”，不应放在“{}”下",
-                            right.canonical, parent.canonical
-                        ),
-                        format!(
-                            "level-2 \"{l2_text}\" belongs under \"{}\", not \"{}\"",
-                            right.canonical, parent.canonical
-                        ),
-                        vec![
-                            ("value", l2_text.to_string()),
-                            ("level1", parent.canonical.to_string()),
-                            ("expectedLevel1", right.canonical.to_string()),
-                        ],
-                    ),
-                    None => {
-                        let children = children();
-                        c.findings.add_at(
-                            &INDICATOR_LEVEL2_UNKNOWN,
-                            l2_sev,
-                            p.at("level2"),
-                            format!(
-                                "{row}的二级指标“{l2_text}”不是“{}”下的二级指标，应为：{children}",
-                                parent.canonical
-                            ),
-                            format!("level-2 \"{l2_text}\" is not one of: {children}"),
-                            vec![
-                                ("value", l2_text.to_string()),
-                                ("allowed", children.clone()),
-                            ],
-                        )
-                    }
-                }
-            }
-        }
-        if name_ph != target_ph {
-            let (field, zh) = if name_ph {
-                ("target", "指标值")
-            } else {
-                ("name", "指标名称")
-            };
-            c.findings.add(
-                &PLACEHOLDER_PARTIAL,
-                p.at(field),
-                format!(
-                    "第{}行只有一栏写了“-”：不适用的行，指标名称和指标值都应为“-”；否则请填写{zh}",
-                    i.saturating_add(1)
-                ),
-                format!(
-                    "row {}: only one of name and target is \"-\"",
-                    i.saturating_add(1)
-                ),
-                Vec::new(),
-            );
-        }
-        if name_ph && target_ph {
-            continue;
-        }
-        if blank(&ind.name) {
-            c.findings.add(
-                &INDICATOR_NAME_MISSING,
-                p.at("name"),
-                format!("第{}行未填写三级指标名称", i.saturating_add(1)),
-                format!("row {} has no indicator name", i.saturating_add(1)),
-                Vec::new(),
-            );
-        }
-        if blank(&ind.target) {
-            c.findings.add(
-                &TARGET_MISSING,
-                p.at("target"),
-                format!("{row}未填写指标值"),
-                format!("row {} has no target value", i.saturating_add(1)),
-                Vec::new(),
-            );
-        }
-        let name = ind.name.as_deref().unwrap_or_default();
-        // No more bytes than the limit means no more characters either.
-        let len = if name.len() > NAME_MAX {
-            name.chars().count()
-        } else {
-            0
-        };
-        if len > NAME_MAX {
-            c.findings.add(
-                &INDICATOR_NAME_TOO_LONG,
-                p.at("name"),
-                format!(
-                    "第{}行指标名称有 {len} 个字，超过 {NAME_MAX} 字，请精简",
-                    i.saturating_add(1)
-                ),
-                format!(
-                    "row {}: name has {len} characters (max {NAME_MAX})",
-                    i.saturating_add(1)
-                ),
-                vec![("length", len.to_string())],
-            );
-        }
-        if t == Template::T2021 && !blank(&ind.name) {
-            if let Some(l2) = lv.level2.as_deref().filter(|_| lv.level1.is_some()) {
-                level2_fit(c, p, row, core, l2);
-            }
-        }
-        let l1_key = lv.level1.map_or_else(
-            || Cow::Owned(taxonomy::base(l1_text)),
-            |l| Cow::Borrowed(l.canonical),
-        );
-        let l2_key = lv.level2.as_deref().unwrap_or_default();
-        if !blank(&ind.name) {
-            if let Some(l) = lv.level1 {
-                covered.push((l.base, l2_key));
-            }
-            let key = (l1_key, l2_key, core);
-            match seen.get(&key) {
-                Some(&first) => c.findings.add(
-                    &INDICATOR_DUPLICATE,
-                    p.at("name"),
-                    format!(
-                        "{row}与第{}行重复（同一二级指标下的同名指标），请合并或拆分为不同指标",
-                        first.saturating_add(1)
+                        "{row}：二级指标“{l2_text}”属于“{}”，不应放在“{}”下",
+                        right.canonical, parent.canonical
                     ),
                     format!(
-                        "row {} repeats row {}",
-                        i.saturating_add(1),
-                        first.saturating_add(1)
+                        "level-2 \"{l2_text}\" belongs under \"{}\", not \"{}\"",
+                        right.canonical, parent.canonical
                     ),
-                    vec![("firstRow", first.to_string())],
+                    vec![
+                        ("value", l2_text.to_string()),
+                        ("level1", parent.canonical.to_string()),
+                        ("expectedLevel1", right.canonical.to_string()),
+                    ],
                 ),
                 None => {
-                    seen.insert(key, i);
+                    let children = children();
+                    f.add_at(
+                        &INDICATOR_LEVEL2_UNKNOWN,
+                        l2_sev,
+                        p.at("level2"),
+                        format!(
+                            "{row}的二级指标“{l2_text}”不是“{}”下的二级指标，应为：{children}",
+                            parent.canonical
+                        ),
+                        format!("level-2 \"{l2_text}\" is not one of: {children}"),
+                        vec![
+                            ("value", l2_text.to_string()),
+                            ("allowed", children.clone()),
+                        ],
+                    )
                 }
             }
         }
     }
-    if t == Template::T2021 && !rows.is_empty() {
-        coverage(c, &covered);
-    }
-    c.rows = rows;
 }
 
-fn coverage(c: &mut Check, covered: &[(&str, &str)]) {
+fn coverage(covered: &[(&str, &str)], f: &mut Findings) {
     let has = |l1: &str, l2: Option<&str>| {
         covered
             .iter()
@@ -432,7 +444,7 @@ fn coverage(c: &mut Check, covered: &[(&str, &str)]) {
             review_category: category,
             ..COVERAGE_MISSING
         };
-        c.findings.add_at(
+        f.add_at(
             &rule,
             sev,
             "/indicators",

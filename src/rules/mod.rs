@@ -3,9 +3,9 @@
 //! severities, review categories and descriptions exist in one place.
 
 mod budget;
-pub mod check;
 mod choices;
 mod dates;
+pub mod facts;
 mod funds;
 pub mod indicators;
 pub mod input;
@@ -15,7 +15,9 @@ mod template;
 
 pub use template::resolve as template_resolve;
 
-pub use check::Check;
+use crate::form::model::Indicator;
+pub use facts::Facts;
+use facts::Row;
 
 use crate::report::{Issue, Severity};
 use serde::Serialize;
@@ -40,8 +42,11 @@ pub mod review {
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub enum Scope {
-    /// Reported in `validateForm` reports.
+    /// Reported in `validateForm` reports; depends on more than one row.
     Form,
+    /// One indicator row's own rule: reported in `validateForm` reports and,
+    /// for that row alone, by `checkIndicator`.
+    Row,
     /// Reported in `normaliseTarget` diagnostics (and, wrapped, in forms).
     Target,
 }
@@ -80,14 +85,22 @@ pub fn catalogue() -> Vec<Rule> {
 }
 
 /// Runs every family over a read form.
-pub fn run(check: &mut Check) {
-    required::check(check);
-    dates::check(check);
-    funds::check(check);
-    budget::check(check);
-    choices::check(check);
-    indicators::check(check);
-    targets::check(check);
+pub fn run(c: &Facts, f: &mut Findings) {
+    required::check(c, f);
+    dates::check(c, f);
+    funds::check(c, f);
+    budget::check(c, f);
+    choices::check(c, f);
+    indicators::check(c, f);
+    for (ind, row) in c.rows() {
+        targets::row(c, ind, row, f);
+    }
+}
+
+/// The rules of one indicator row (scope `Row`), as `run` applies them.
+pub fn row(c: &Facts, ind: &Indicator, row: &Row, f: &mut Findings) {
+    indicators::row(c, ind, row, f);
+    targets::row(c, ind, row, f);
 }
 
 /// Collected findings.

@@ -1,7 +1,7 @@
 //! Required fields per template, and the goals a multi-year project needs.
 
-use super::check::blank;
-use super::{review, Check, Rule, Scope};
+use super::facts::blank;
+use super::{review, Facts, Findings, Rule, Scope};
 use crate::form::Template;
 use crate::report::Severity;
 
@@ -25,8 +25,8 @@ pub const OVERALL_GOAL_MISSING: Rule = Rule {
 
 pub const RULES: &[Rule] = &[REQUIRED, OVERALL_GOAL_MISSING];
 
-pub fn check(c: &mut Check) {
-    let f = c.form;
+pub fn check(c: &Facts, f: &mut Findings) {
+    let form = c.form;
     let mut missing: Vec<(&str, &str, &str)> = Vec::new();
     let mut need = |empty: bool, path: &'static str, zh: &'static str, en: &'static str| {
         if empty {
@@ -34,46 +34,51 @@ pub fn check(c: &mut Check) {
         }
     };
     need(
-        blank(&f.project_name),
+        blank(&form.project_name),
         "/projectName",
         "项目名称",
         "project name",
     );
-    need(f.year.is_none(), "/year", "年度", "year");
+    need(form.year.is_none(), "/year", "年度", "year");
     need(
-        blank(&f.start_date),
+        blank(&form.start_date),
         "/startDate",
         "计划开始日期",
         "start date",
     );
-    need(blank(&f.end_date), "/endDate", "计划完成日期", "end date");
+    need(
+        blank(&form.end_date),
+        "/endDate",
+        "计划完成日期",
+        "end date",
+    );
     match c.template {
         Template::T2021 => {
             need(
-                blank(&f.department),
+                blank(&form.department),
                 "/department",
                 "主管部门",
                 "department",
             );
             need(
-                blank(&f.implementing_unit),
+                blank(&form.implementing_unit),
                 "/implementingUnit",
                 "实施单位",
                 "implementing unit",
             );
             need(
-                blank(&f.project_nature),
+                blank(&form.project_nature),
                 "/projectNature",
                 "项目性质",
                 "project nature",
             );
             need(
-                blank(&f.project_category),
+                blank(&form.project_category),
                 "/projectCategory",
                 "项目类别",
                 "project category",
             );
-            let annual = f.funds.as_ref().and_then(|x| x.annual.clone());
+            let annual = form.funds.as_ref().and_then(|x| x.annual.clone());
             need(
                 blank(&annual),
                 "/funds/annual",
@@ -81,14 +86,14 @@ pub fn check(c: &mut Check) {
                 "annual funds requested",
             );
             need(
-                blank(&f.annual_goal),
+                blank(&form.annual_goal),
                 "/annualGoal",
                 "年度总体目标",
                 "annual goal",
             );
         }
         Template::T2019 | Template::T2020 => {
-            let b = f.budget.as_ref();
+            let b = form.budget.as_ref();
             need(
                 blank(&b.and_then(|x| x.total.clone())),
                 "/budget/total",
@@ -103,7 +108,7 @@ pub fn check(c: &mut Check) {
             );
             if c.template == Template::T2019 {
                 need(
-                    blank(&f.annual_goal),
+                    blank(&form.annual_goal),
                     "/annualGoal",
                     "年度绩效目标",
                     "annual goal",
@@ -111,7 +116,7 @@ pub fn check(c: &mut Check) {
             } else {
                 // T2020 has one goal cell, 总目标及阶段性目标.
                 need(
-                    blank(&f.overall_goal) && blank(&f.annual_goal),
+                    blank(&form.overall_goal) && blank(&form.annual_goal),
                     "/overallGoal",
                     "总目标及阶段性目标",
                     "overall goal",
@@ -119,7 +124,7 @@ pub fn check(c: &mut Check) {
             }
         }
     }
-    let rows = f.indicators.as_ref().map_or(0, Vec::len);
+    let rows = form.indicators.as_ref().map_or(0, Vec::len);
     need(
         rows == 0,
         "/indicators",
@@ -127,7 +132,7 @@ pub fn check(c: &mut Check) {
         "at least one indicator",
     );
     for (path, zh, en) in missing {
-        c.findings.add(
+        f.add(
             &REQUIRED,
             path,
             format!("请填写{zh}"),
@@ -135,9 +140,9 @@ pub fn check(c: &mut Check) {
             vec![("field", zh.to_string())],
         );
     }
-    if c.template == Template::T2021 && c.multi_year() && blank(&f.overall_goal) {
+    if c.template == Template::T2021 && c.multi_year() && blank(&form.overall_goal) {
         let (s, e) = (c.start.map_or(0, |d| d.year), c.end.map_or(0, |d| d.year));
-        c.findings.add(
+        f.add(
             &OVERALL_GOAL_MISSING,
             "/overallGoal",
             format!("项目实施期为 {s}–{e} 年，跨年度项目须填写项目总目标"),

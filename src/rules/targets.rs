@@ -2,8 +2,9 @@
 //! direction the indicator's name calls for, and within the project period.
 //! `ENGINE_RULES` are the diagnostics `normaliseTarget` itself reports.
 
-use super::check::{RowLabel, RowPointer};
-use super::{review, Check, Rule, Scope};
+use super::facts::{Row, RowLabel, RowPointer};
+use super::{review, Facts, Findings, Rule, Scope};
+use crate::form::model::Indicator;
 use crate::report::Severity;
 use crate::target::charset::CharSet;
 use crate::target::lexicon::Words;
@@ -25,7 +26,7 @@ macro_rules! rule {
 
 rule!(
     TARGET_INVALID,
-    Form,
+    Row,
     Error,
     VALUE_MISMATCH,
     "指标值无法识别或不完整（详见 params.detail 对应的指标值诊断）",
@@ -33,7 +34,7 @@ rule!(
 );
 rule!(
     TARGET_NOT_CANONICAL,
-    Form,
+    Row,
     Info,
     OTHER,
     "指标值可写成一体化系统的规范形式（如 ≥90.00(%)）",
@@ -49,7 +50,7 @@ rule!(
 );
 rule!(
     TARGET_UNIT_MISMATCH,
-    Form,
+    Row,
     Warning,
     VALUE_MISMATCH,
     "计量单位与指标名称不符（如“率”“满意度”不用 %，“人数”不用“人”）",
@@ -57,7 +58,7 @@ rule!(
 );
 rule!(
     RATE_OVER_100,
-    Form,
+    Row,
     Error,
     VALUE_MISMATCH,
     "比率类指标的目标值要求超过 100%",
@@ -65,16 +66,16 @@ rule!(
 );
 rule!(
     RATE_AT_LEAST_100,
-    Form,
+    Row,
     Warning,
     VALUE_MISMATCH,
     "比率类指标写成 ≥100%，实际只能等于 100%，应写 =100%",
     "≥100% on a rate can only mean exactly 100%"
 );
-rule!(DIRECTION_SUSPECT, Form, Warning, VALUE_MISMATCH, "比较方向可疑：越低越好的指标（故障率、事故、差错、投诉、发生率）用了 ≥ 或过松的上限，越高越好的指标（满意度、合格率、完成率、覆盖率、及时率）用了 < 或 ≤", "the comparison points the wrong way for the indicator, or the bound is too loose");
+rule!(DIRECTION_SUSPECT, Row, Warning, VALUE_MISMATCH, "比较方向可疑：越低越好的指标（故障率、事故、差错、投诉、发生率）用了 ≥ 或过松的上限，越高越好的指标（满意度、合格率、完成率、覆盖率、及时率）用了 < 或 ≤", "the comparison points the wrong way for the indicator, or the bound is too loose");
 rule!(
     SATISFACTION_LOW,
-    Form,
+    Row,
     Warning,
     VALUE_MISMATCH,
     "满意度目标低于 80%",
@@ -82,7 +83,7 @@ rule!(
 );
 rule!(
     QUANTITY_NOT_QUANTITATIVE,
-    Form,
+    Row,
     Warning,
     NOT_QUANTIFIED,
     "数量指标的指标值不是数值",
@@ -90,7 +91,7 @@ rule!(
 );
 rule!(
     TIMELINESS_NOT_TIME,
-    Form,
+    Row,
     Warning,
     VALUE_MISMATCH,
     "时效指标的指标值既不是完成时限、时长，也不是百分比",
@@ -98,7 +99,7 @@ rule!(
 );
 rule!(
     DEADLINE_OUTSIDE_PERIOD,
-    Form,
+    Row,
     Error,
     VALUE_MISMATCH,
     "完成时限不在项目实施期内",
@@ -253,7 +254,7 @@ rule!(
 );
 rule!(
     TARGET_VAGUE,
-    Form,
+    Row,
     Warning,
     NOT_QUANTIFIED,
     "产出或效益指标的指标值只有方向、没有可衡量的水平（如“进一步提高”“明显改善”），应量化或分级分档表述",
@@ -434,80 +435,76 @@ fn fmt(v: Decimal) -> String {
     v.normalize().to_string()
 }
 
-pub fn check(c: &mut Check) {
-    // The rows are lent out while findings are added, then put back.
-    let rows = std::mem::take(&mut c.rows);
-    for ((i, ind), info) in c.indicators().zip(rows.iter()) {
-        if info.placeholder_name || info.placeholder_target {
-            continue;
+/// One row's target: readable, canonical, fitting its indicator.
+pub fn row(c: &Facts, ind: &Indicator, info: &Row, f: &mut Findings) {
+    if info.placeholder_name || info.placeholder_target {
+        return;
+    }
+    let Some(t) = info.target.as_ref() else {
+        return;
+    };
+    let p = RowPointer::row(info.index).at("target");
+    let row = RowLabel::new(info.index, &ind.name);
+    let level1 = info.levels.level1.map_or("", |l| l.base);
+    let m = meaning(&info.core, level1, info.levels.level2.as_deref());
+    match t.status {
+        Status::Empty => return,
+        Status::Invalid | Status::Incomplete => {
+            invalid(p, row, t, f);
+            return;
         }
-        let Some(t) = info.target.as_ref() else {
-            continue;
-        };
-        let p = RowPointer::row(i).at("target");
-        let row = RowLabel::new(i, &ind.name);
-        let level1 = info.levels.level1.map_or("", |l| l.base);
-        let m = meaning(&info.core, level1, info.levels.level2.as_deref());
-        match t.status {
-            Status::Empty => continue,
-            Status::Invalid | Status::Incomplete => {
-                invalid(c, p, row, t);
-                continue;
-            }
-            Status::Valid => {}
-        }
-        for d in &t.diagnostics {
-            if let Some(rule) = [TARGET_RANGE, TARGET_TOO_LONG, TARGET_SYSTEM_CHARS]
-                .iter()
-                .find(|r| r.code == d.code)
-            {
-                c.findings.add(
-                    rule,
-                    p,
-                    format!("{row}：{}", d.message),
-                    d.message_en.clone(),
-                    vec![("input", t.input.clone())],
-                );
-            }
-        }
-        let canonical = t.canonical.as_deref().unwrap_or_default();
-        let numeric = matches!(
-            t.kind,
-            Some(Kind::Quantitative | Kind::Duration | Kind::Range | Kind::Rank | Kind::Deadline)
-        );
-        // Suggested only when it says all the input says: words kept as a
-        // note (`≤2小时到场`) would be lost by the rewrite.
-        let whole = t
-            .note
-            .as_deref()
-            .is_none_or(|n| t.kind == Some(Kind::Deadline) && DEADLINE_NOTES.contains(&n));
-        if numeric && whole && t.input.trim() != canonical {
-            c.findings.add(
-                &TARGET_NOT_CANONICAL,
+        Status::Valid => {}
+    }
+    for d in &t.diagnostics {
+        if let Some(rule) = [TARGET_RANGE, TARGET_TOO_LONG, TARGET_SYSTEM_CHARS]
+            .iter()
+            .find(|r| r.code == d.code)
+        {
+            f.add(
+                rule,
                 p,
-                format!("{row}的指标值“{}”规范写法为“{canonical}”", t.input.trim()),
-                format!(
-                    "\"{}\" is written canonically as \"{canonical}\"",
-                    t.input.trim()
-                ),
-                vec![
-                    ("input", t.input.clone()),
-                    ("canonical", canonical.to_string()),
-                ],
+                format!("{row}：{}", d.message),
+                d.message_en.clone(),
+                vec![("input", t.input.clone())],
             );
         }
-        semantics(c, p, row, t, &m);
-        if t.kind == Some(Kind::Deadline) {
-            deadline(c, p, row, t);
-        }
     }
-    c.rows = rows;
+    let canonical = t.canonical.as_deref().unwrap_or_default();
+    let numeric = matches!(
+        t.kind,
+        Some(Kind::Quantitative | Kind::Duration | Kind::Range | Kind::Rank | Kind::Deadline)
+    );
+    // Suggested only when it says all the input says: words kept as a
+    // note (`≤2小时到场`) would be lost by the rewrite.
+    let whole = t
+        .note
+        .as_deref()
+        .is_none_or(|n| t.kind == Some(Kind::Deadline) && DEADLINE_NOTES.contains(&n));
+    if numeric && whole && t.input.trim() != canonical {
+        f.add(
+            &TARGET_NOT_CANONICAL,
+            p,
+            format!("{row}的指标值“{}”规范写法为“{canonical}”", t.input.trim()),
+            format!(
+                "\"{}\" is written canonically as \"{canonical}\"",
+                t.input.trim()
+            ),
+            vec![
+                ("input", t.input.clone()),
+                ("canonical", canonical.to_string()),
+            ],
+        );
+    }
+    semantics(p, row, t, &m, f);
+    if t.kind == Some(Kind::Deadline) {
+        deadline(c, p, row, t, f);
+    }
 }
 
-fn invalid(c: &mut Check, p: RowPointer, row: RowLabel, t: &Target) {
+fn invalid(p: RowPointer, row: RowLabel, t: &Target, f: &mut Findings) {
     let first: Option<&Diagnostic> = t.diagnostics.first();
     if let Some(d) = first.filter(|d| d.code == TARGET_EXCEL_DATE.code) {
-        c.findings.add(
+        f.add(
             &TARGET_EXCEL_DATE,
             p,
             format!("{row}：{}", d.message),
@@ -527,7 +524,7 @@ fn invalid(c: &mut Check, p: RowPointer, row: RowLabel, t: &Target) {
         params.push(("end", d.end.to_string()));
     }
     if unit_only {
-        c.findings.add(
+        f.add(
             &TARGET_UNIT_MISSING,
             p,
             format!(
@@ -543,7 +540,7 @@ fn invalid(c: &mut Check, p: RowPointer, row: RowLabel, t: &Target) {
         } else {
             "无法识别"
         };
-        c.findings.add(
+        f.add(
             &TARGET_INVALID,
             p,
             format!("{row}的指标值“{}”{state}：{why}", t.input.trim()),
@@ -553,7 +550,7 @@ fn invalid(c: &mut Check, p: RowPointer, row: RowLabel, t: &Target) {
     }
 }
 
-fn semantics(c: &mut Check, p: RowPointer, row: RowLabel, t: &Target, m: &Meaning) {
+fn semantics(p: RowPointer, row: RowLabel, t: &Target, m: &Meaning, f: &mut Findings) {
     let percent = t.is_percent();
     let quantity = matches!(t.kind, Some(Kind::Quantitative | Kind::Range));
     let unit = t.unit.as_deref().unwrap_or_default();
@@ -587,7 +584,7 @@ fn semantics(c: &mut Check, p: RowPointer, row: RowLabel, t: &Target, m: &Meanin
                 .map(|(_, u)| *u)
         };
         if let Some(e) = expected {
-            c.findings.add(
+            f.add(
                 &TARGET_UNIT_MISMATCH,
                 p,
                 format!("{row}的计量单位是“{unit}”，按指标名称应为“{e}”"),
@@ -603,7 +600,7 @@ fn semantics(c: &mut Check, p: RowPointer, row: RowLabel, t: &Target, m: &Meanin
             _ => false,
         };
         if over {
-            c.findings.add(
+            f.add(
                 &RATE_OVER_100,
                 p,
                 format!(
@@ -617,7 +614,7 @@ fn semantics(c: &mut Check, p: RowPointer, row: RowLabel, t: &Target, m: &Meanin
                 vec![("value", fmt(v))],
             );
         } else if op == Some(Op::Ge) && v == hundred {
-            c.findings.add(
+            f.add(
                 &RATE_AT_LEAST_100,
                 p,
                 format!("{row}是比率，“≥100%”实际只能等于 100%，请写成“=100%”"),
@@ -658,7 +655,7 @@ fn semantics(c: &mut Check, p: RowPointer, row: RowLabel, t: &Target, m: &Meanin
                     "a lower-is-better indicator has a lower bound",
                 )
             };
-            c.findings.add(
+            f.add(
                 &DIRECTION_SUSPECT,
                 p,
                 zh,
@@ -672,7 +669,7 @@ fn semantics(c: &mut Check, p: RowPointer, row: RowLabel, t: &Target, m: &Meanin
         && matches!(op, Some(Op::Ge | Op::Gt | Op::Eq))
         && v < Decimal::from(80)
     {
-        c.findings.add(
+        f.add(
             &SATISFACTION_LOW,
             p,
             format!("{row}的满意度目标 {}% 低于 80%，请核对", fmt(v)),
@@ -682,7 +679,7 @@ fn semantics(c: &mut Check, p: RowPointer, row: RowLabel, t: &Target, m: &Meanin
     }
     let l2 = m.level2;
     if l2 == "数量" && matches!(t.kind, Some(Kind::Qualitative)) {
-        c.findings.add(
+        f.add(
             &QUANTITY_NOT_QUANTITATIVE,
             p,
             format!(
@@ -696,7 +693,7 @@ fn semantics(c: &mut Check, p: RowPointer, row: RowLabel, t: &Target, m: &Meanin
     // The guidance: 尽量进行定量表述，不能以量化形式表述的，可以采用定性的分级分档形式表述.
     let output_or_effect = matches!(m.level1, "产出" | "效益" | "效果");
     if t.vague && output_or_effect && l2 != "数量" {
-        c.findings.add(
+        f.add(
             &TARGET_VAGUE,
             p,
             format!(
@@ -709,7 +706,7 @@ fn semantics(c: &mut Check, p: RowPointer, row: RowLabel, t: &Target, m: &Meanin
     }
     let timely = matches!(t.kind, Some(Kind::Deadline | Kind::Duration)) || (quantity && percent);
     if l2 == "时效" && !timely {
-        c.findings.add(
+        f.add(
             &TIMELINESS_NOT_TIME,
             p,
             format!("{row}是时效指标，指标值“{}”应为完成时限（如 2024年11月底前完成）、时长（如 ≤2小时）或百分比", t.input.trim()),
@@ -719,7 +716,7 @@ fn semantics(c: &mut Check, p: RowPointer, row: RowLabel, t: &Target, m: &Meanin
     }
 }
 
-fn deadline(c: &mut Check, p: RowPointer, row: RowLabel, t: &Target) {
+fn deadline(c: &Facts, p: RowPointer, row: RowLabel, t: &Target, f: &mut Findings) {
     let Some(date) = t.date.as_deref() else {
         return;
     };
@@ -728,7 +725,7 @@ fn deadline(c: &mut Check, p: RowPointer, row: RowLabel, t: &Target) {
     };
     let (s, e) = (s.to_string(), e.to_string());
     if date < s.as_str() || date > e.as_str() {
-        c.findings.add(
+        f.add(
             &DEADLINE_OUTSIDE_PERIOD,
             p,
             format!("{row}的完成时限 {date} 不在项目实施期 {s} 至 {e} 内"),

@@ -1,4 +1,4 @@
-//! The WebAssembly boundary: three exports, no rule logic. Results are built
+//! The WebAssembly boundary: four exports, no rule logic. Results are built
 //! as plain JS objects (see `flat`) whose `JSON.stringify` is byte-for-byte
 //! what the native library and the CLI print (the parity test checks every
 //! fixture).
@@ -185,6 +185,23 @@ fn context_from(value: &JsValue) -> Context {
         level2: text("level2"),
         name: text("name"),
     }
+}
+
+/// The context of a row: the form's other fields (the form itself will do)
+/// and the row's place in the table.
+#[wasm_bindgen(typescript_custom_section)]
+const ROW_CONTEXT: &str = "export type RowContext = Partial<Form> & { index?: number };";
+
+/// Checks one indicator row while it is typed: its target, and exactly the
+/// findings `validateForm` reports for that row from the row's own rules.
+#[wasm_bindgen(js_name = checkIndicator, unchecked_return_type = "RowReport")]
+pub fn check_indicator(
+    #[wasm_bindgen(unchecked_param_type = "Partial<Indicator>")] row: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "RowContext | undefined | null")] context: JsValue,
+) -> JsValue {
+    // Anything JSON.stringify cannot write reads as an empty row or context.
+    let text = |v: &JsValue| stringify_form(v).as_string().unwrap_or_default();
+    to_js(&crate::check_indicator_json(&text(&row), &text(&context)))
 }
 
 /// The rule catalogue: every code with severity, review category and descriptions.

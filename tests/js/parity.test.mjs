@@ -77,3 +77,26 @@ test('CLI `perftarget check --json` prints the wasm report, one compact line per
   const anyErrors = reports.some((r) => r.errors.length > 0);
   assert.equal(run.status, unusable ? 2 : anyErrors ? 1 : 0, 'exit status: 0 no errors, 1 errors found, 2 unusable input (SPEC §1)');
 });
+
+// The row check through wasm says of each row what the wasm report says of
+// it (rules of one row only: repeats and coverage need the whole table).
+test('checkIndicator agrees with validateForm on every fixture row', () => {
+  const formScope = new Set(node.rules().filter((r) => r.scope === 'form').map((r) => r.code));
+  let compared = 0;
+  for (const name of fixtures) {
+    const form = JSON.parse(readFixture(name));
+    const report = node.validateForm(form);
+    const all = [...report.errors, ...report.warnings, ...report.infos];
+    (form.indicators ?? []).forEach((row, index) => {
+      const prefix = `/indicators/${index}`;
+      const expected = all.filter((i) => (i.path === prefix || i.path.startsWith(`${prefix}/`)) && !formScope.has(i.code));
+      for (const mod of [node, web]) {
+        const checked = mod.checkIndicator(row, { ...form, index });
+        assert.deepEqual(checked.issues, expected, `${name} row ${index}`);
+        assert.equal(checked.target?.input ?? null, row.target ?? null, `${name} row ${index}`);
+      }
+      compared += expected.length;
+    });
+  }
+  assert.ok(compared > 100, `${compared} findings compared`);
+});

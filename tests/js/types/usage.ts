@@ -1,7 +1,7 @@
 // A portal's typed use of the package: compiles only while pkg/perftarget.d.ts
 // describes forms, reports and targets precisely (checked by tsc, no `any`).
-import init, { normaliseTarget, rules, validateForm } from '../../../pkg/perftarget.js';
-import type { Context, Form, Issue, Report, Rule, Severity, Target, UnitClass } from '../../../pkg/perftarget.js';
+import init, { checkIndicator, normaliseTarget, rules, validateForm } from '../../../pkg/perftarget.js';
+import type { Context, Form, Issue, Report, Rule, RowContext, RowReport, Severity, Target, UnitClass } from '../../../pkg/perftarget.js';
 
 /** One line per finding, as a reviewer's list shows it. */
 export function describeIssue(issue: Issue, lang: 'zh' | 'en'): string {
@@ -49,6 +49,15 @@ export function withTarget(form: Form, row: number, text: string): Form {
   return { ...form, indicators };
 }
 
+/** What a target cell shows while typed: the worst finding of its row. */
+export function cellMessage(form: Form, index: number): string {
+  const row = (form.indicators ?? [])[index] ?? {};
+  const context: RowContext = { ...form, index };
+  const checked: RowReport = checkIndicator(row, context);
+  const worst: Issue | undefined = checked.issues[0];
+  return worst?.message ?? checked.target?.canonical ?? '';
+}
+
 export async function main(form: Form): Promise<string[]> {
   await init();
   const context: Context = { year: 2025, level1: '满意度指标', name: '服务对象满意度' };
@@ -56,5 +65,5 @@ export async function main(form: Form): Promise<string[]> {
   const catalogue: Rule[] = rules();
   const fromObject: Report = validateForm(withTarget(form, 0, target.canonical ?? '≥90%'));
   const fromText: Report = validateForm(JSON.stringify(form));
-  return [targetLine(target), dimension(target), `${catalogue.length} rules`, ...describeReport(fromObject), ...describeReport(fromText)];
+  return [targetLine(target), dimension(target), cellMessage(form, 0), `${catalogue.length} rules`, ...describeReport(fromObject), ...describeReport(fromText)];
 }

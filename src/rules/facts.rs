@@ -1,18 +1,18 @@
 //! What every rule family reads: the form, its template, and what is parsed
-//! once for all of them (dates, targets, the project period).
+//! once for all of them (dates, targets, the project period). Facts are
+//! worked out before any rule runs and never change; rules write their
+//! findings to a separate `Findings`.
 
-use super::Findings;
 use crate::form::date::{self, Date};
 use crate::form::model::{Form, Indicator};
 use crate::form::taxonomy::{self, Levels};
 use crate::form::Template;
-use crate::target::{self, Facts, Target};
+use crate::target::{self, Target};
 use std::fmt;
 
-pub struct Check<'a> {
+pub struct Facts<'a> {
     pub form: &'a Form,
     pub template: Template,
-    pub findings: Findings,
     /// Parsed start date (first day it covers).
     pub start: Option<Date>,
     /// Parsed end date (last day it covers).
@@ -23,6 +23,8 @@ pub struct Check<'a> {
 
 /// One indicator row, analysed once for all rule families.
 pub struct Row {
+    /// The row's place in the form's table, as messages and pointers name it.
+    pub index: usize,
     pub levels: Levels,
     /// The name folded and without its numbering (`指标 1：覆盖率` → `覆盖率`).
     pub core: String,
@@ -102,8 +104,14 @@ pub fn is_placeholder(v: &Option<String>) -> bool {
     })
 }
 
-impl<'a> Check<'a> {
-    pub fn new(form: &'a Form, template: Template, findings: Findings) -> Check<'a> {
+impl<'a> Facts<'a> {
+    pub fn new(form: &'a Form, template: Template) -> Facts<'a> {
+        Facts::numbered_from(form, template, 0)
+    }
+
+    /// The facts of a form whose first indicator row is row `first` of a
+    /// larger table: the row check reads one row out of its form.
+    pub fn numbered_from(form: &'a Form, template: Template, first: usize) -> Facts<'a> {
         let start = form
             .start_date
             .as_deref()
@@ -122,16 +130,18 @@ impl<'a> Check<'a> {
             .indicators
             .iter()
             .flatten()
-            .map(|ind| {
+            .enumerate()
+            .map(|(i, ind)| {
                 // The year completes deadlines; the name may carry the unit
                 // (`湿地保有量(公顷)`) and the level tells a time row. The
                 // same context through normaliseTarget reads the same.
-                let facts = Facts {
+                let facts = target::Facts {
                     year,
                     level2: ind.level2.as_deref(),
                     name: ind.name.as_deref(),
                 };
                 Row {
+                    index: first.saturating_add(i),
                     levels: taxonomy::resolve(
                         template,
                         ind.level1.as_deref().unwrap_or(""),
@@ -144,10 +154,9 @@ impl<'a> Check<'a> {
                 }
             })
             .collect();
-        Check {
+        Facts {
             form,
             template,
-            findings,
             start,
             end,
             rows,
@@ -159,7 +168,8 @@ impl<'a> Check<'a> {
         matches!((self.start, self.end), (Some(s), Some(e)) if e.year > s.year)
     }
 
-    pub fn indicators(&self) -> impl Iterator<Item = (usize, &'a Indicator)> {
-        self.form.indicators.iter().flatten().enumerate()
+    /// Each indicator row as written, with what is known about it.
+    pub fn rows(&self) -> impl Iterator<Item = (&'a Indicator, &Row)> {
+        self.form.indicators.iter().flatten().zip(&self.rows)
     }
 }
