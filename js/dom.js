@@ -51,7 +51,8 @@ const make = (tag, cls, text) => {
  */
 export function bind(root, options = {}) {
   const o = { severities: ['error', 'warning'], delay: 200, blockSubmit: true, lang: 'zh', liveSummary: false, ...options };
-  const rowCodes = new Set(wasm.checkIndicator ? wasm.rules().filter((r) => r.scope === 'row').map((r) => r.code) : []);
+  // Findings that need the whole form (repeats, coverage): a row checked alone does not redo them.
+  const formCodes = new Set(wasm.rules().filter((r) => r.scope === 'form').map((r) => r.code));
   const summary = typeof o.summary === 'string' ? document.querySelector(o.summary)
     : o.summary ?? root.insertAdjacentElement('afterbegin', make('div'));
   const status = o.status ?? root.appendChild(make('div', 'pt-visually-hidden'));
@@ -165,15 +166,15 @@ export function bind(root, options = {}) {
     stats.lastMs = performance.now() - t0;
   }
 
-  // One row checked on its own (checkIndicator): its row-scoped findings
-  // replace those of the last full check; cross-row ones stay until the next.
+  // One row checked on its own (checkIndicator): its findings replace those
+  // of the last full check; form-scoped ones stay until the next.
   function row(r) {
     const { indicators, ...context } = model;
     const got = wasm.checkIndicator(indicators?.[r] ?? {}, { ...context, index: r });
     stats.rowChecks++;
     stale = true;
     const under = (p) => ROW.exec(p)?.[1] === String(r);
-    all = all.filter((i) => !(rowCodes.has(i.code) && under(i.path)))
+    all = all.filter((i) => formCodes.has(i.code) || !under(i.path))
       .concat(got.issues.filter((i) => !o.filter || o.filter(i)));
     regroup();
     return got.target;
@@ -250,12 +251,11 @@ export function bind(root, options = {}) {
     title.textContent = list.length ? T().title(list.length) : T().ok;
     for (const sev of ['error', 'warning', 'info']) {
       let group = summary.querySelector(`.pt-group-${sev}`);
-      const items = list.filter((i) => i.severity === sev);
-      if (!group && items.length) {
+      if (!group) {
         group = summary.appendChild(make('div', `pt-group pt-group-${sev}`));
         group.append(make('h3'), make('ul'));
       }
-      if (!group) continue;
+      const items = list.filter((i) => i.severity === sev);
       group.hidden = !items.length;
       group.firstChild.textContent = `${T()[sev]} (${items.length})`;
       reconcile(group.lastChild, items);

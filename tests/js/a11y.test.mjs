@@ -4,17 +4,11 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launchChromium, need, path, startServer } from './helpers.mjs';
-import { largest, loadSeed, openDemo, openPortal } from './pages.mjs';
+import { need } from './helpers.mjs';
+import { demoSession, largest, loadSeed, openDemo, openPortal } from './pages.mjs';
 
-need('pkg/dom.js', 'bash scripts/build-wasm.sh web');
 const AXE = readFileSync(need('node_modules/axe-core/axe.min.js', 'npm ci'), 'utf8');
-const server = await startServer();
-const browser = await launchChromium();
-test.after(async () => {
-  await browser.close();
-  server.close();
-});
+const { server, browser } = await demoSession();
 
 /** Serious and critical violations, one line each. */
 async function audit(page) {

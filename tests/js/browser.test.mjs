@@ -5,17 +5,10 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { fixtureNames, launchChromium, need, nodeWasm, path, readFixture, startServer } from './helpers.mjs';
-import { largest, loadSeed, messageOf, openDemo as openDemoIn } from './pages.mjs';
+import { fixtureNames, nodeWasm, path, readFixture } from './helpers.mjs';
+import { demoSession, largest, loadSeed, messageOf, openDemo as openDemoIn } from './pages.mjs';
 
-need('pkg/dom.js', 'bash scripts/build-wasm.sh web');
-
-const server = await startServer();
-const browser = await launchChromium();
-test.after(async () => {
-  await browser.close();
-  server.close();
-});
+const { server, browser } = await demoSession();
 
 const seed = fixtureNames().find((f) => f.startsWith('001-02')) ?? fixtureNames()[0];
 const field = (p) => `#editor [data-perftarget="${p}"]`;

@@ -120,6 +120,19 @@ test('only the findings that changed are re-rendered', async () => {
   await page.close();
 });
 
+test('a keystroke in a row checks that row alone; the whole form follows after a pause', async () => {
+  const { page } = await openPortal();
+  await page.click(rate);
+  const stats = () => page.evaluate(() => ({ ...kit.stats }));
+  const before = await stats();
+  await page.keyboard.type('≥95%', { delay: 10 });
+  const typed = await stats();
+  assert.equal(typed.rowChecks - before.rowChecks, 4, 'checkIndicator once per keystroke');
+  assert.ok(typed.checks - before.checks <= 1, 'validateForm not per keystroke');
+  await page.waitForFunction((n) => kit.stats.checks > n, typed.checks);
+  await page.close();
+});
+
 test('nothing is checked during an IME composition; the committed text is', async () => {
   const { page } = await openPortal();
   const cdp = await page.context().newCDPSession(page);

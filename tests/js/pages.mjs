@@ -1,8 +1,21 @@
 // The two pages the browser tests drive: the demo (served by scripts/serve.mjs)
 // and the legacy portal page of the drop-in kit (tests/js/kit/portal.html,
 // with pkg/ beside it as a portal would host them).
+import test from 'node:test';
 import { readFileSync, statSync } from 'node:fs';
-import { fixtureNames, path } from './helpers.mjs';
+import { fixtureNames, launchChromium, need, path, startServer } from './helpers.mjs';
+
+/** The demo server and a Chromium for one test file, closed after it. */
+export async function demoSession() {
+  need('pkg/dom.js', 'bash scripts/build-wasm.sh web');
+  const server = await startServer();
+  const browser = await launchChromium();
+  test.after(async () => {
+    await browser.close();
+    server.close();
+  });
+  return { server, browser };
+}
 
 /** The largest seed form by size, the one speed figures are given for. */
 export const largest = () => fixtureNames()

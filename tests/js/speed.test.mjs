@@ -5,16 +5,9 @@
 // figure; the assertion is a generous bound only.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { launchChromium, need, startServer } from './helpers.mjs';
-import { largest, loadSeed, openDemo } from './pages.mjs';
+import { demoSession, largest, loadSeed, openDemo } from './pages.mjs';
 
-need('pkg/dom.js', 'bash scripts/build-wasm.sh web');
-const server = await startServer();
-const browser = await launchChromium();
-test.after(async () => {
-  await browser.close();
-  server.close();
-});
+const { server, browser } = await demoSession();
 
 const KEYS = 40;
 const BOUND_MS = 100;
