@@ -157,6 +157,34 @@ test('reviewer: a warning accepted with a reason is kept in the draft; findings 
   await page.close();
 });
 
+test('clerk\'s inputs: another region\'s level name as free text, date pickers, unit suggestions; print shows the report', async () => {
+  const { page, problems } = await openDemo();
+  const row = field('/indicators/0');
+  await page.selectOption(`${row} .cell-level1 select`, '\u0000other');
+  const other = `${row} .cell-level1 input.level-other`;
+  assert.equal(await page.evaluate((sel) => document.activeElement === document.querySelector(sel), other), true, 'the text field takes focus');
+  await page.keyboard.type('过程管理指标', { delay: 10 });
+  await page.keyboard.press('Tab');
+  const form = await page.evaluate(() => window.__kit.form());
+  assert.equal(form.indicators[0].level1, '过程管理指标', 'the typed name is the model\'s level 1');
+  const want = nodeWasm().validateForm(form).errors.find((i) => i.path === '/indicators/0/level1');
+  assert.ok((await messageOf(page, other)).text.endsWith(want.message), 'its finding shows under the text field');
+
+  assert.equal(await page.getAttribute(field('/startDate'), 'type'), 'date');
+  await page.fill(field('/startDate'), '2026-01-01');
+  assert.equal((await page.evaluate(() => window.__kit.form())).startDate, '2026-01-01');
+  await page.locator(`${row} details.more summary`).click();
+  assert.equal(await page.getAttribute(field('/indicators/0/unit'), 'list'), 'units');
+  assert.ok(await page.locator('#units option[value="%"]').count());
+
+  await page.click('#check');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.isVisible('#editor'), false, 'print leaves the form out');
+  assert.equal(await page.isVisible('#summary'), true, 'and prints the findings');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('hostile text is shown literally and never executes', async () => {
   const { page, problems } = await openDemo();
   await page.evaluate(() => { window.__pwned = false; });
