@@ -21,6 +21,7 @@ pub mod limits;
 pub mod report;
 pub mod rules;
 pub mod target;
+pub mod templates;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
@@ -35,6 +36,12 @@ use rules::{Facts, Findings};
 /// The rule catalogue: every code with severity, review category and descriptions.
 pub fn rules() -> Vec<Rule> {
     rules::catalogue()
+}
+
+/// The templates a form may follow (SPEC §2, §10): fields, choices, level
+/// names, coverage and money structure, as the rules read them.
+pub fn templates() -> &'static [&'static templates::Template] {
+    templates::ALL
 }
 
 /// Validates a form given as JSON text.

@@ -1,6 +1,21 @@
 //! The report (SPEC §5): findings with code, severity, JSON Pointer, messages
 //! in Chinese and English, parameters and the reviewer's opinion category.
 
+/// The reviewer's standard opinion categories (SPEC §6).
+pub mod review {
+    pub const INCOMPLETE: &str = "指标不够完整";
+    pub const NOT_QUANTIFIED: &str = "指标不够细化、量化";
+    pub const NOT_RELEVANT: &str = "指标与项目的相关性不够";
+    pub const VALUE_MISMATCH: &str = "指标与指标值不匹配";
+    pub const SPLIT: &str = "建议拆分指标";
+    pub const LEVEL1_WRONG: &str = "一级指标类型错误";
+    pub const LEVEL2_WRONG: &str = "二级指标类型错误";
+    pub const ADD_BENEFIT: &str = "建议增加明确效益指标";
+    pub const ADD_OUTPUT: &str = "建议增加明确产出指标";
+    pub const ADD_SATISFACTION: &str = "建议增加满意度指标";
+    pub const OTHER: &str = "其他";
+}
+
 use serde::ser::SerializeMap;
 use serde::Serialize;
 
@@ -110,7 +125,8 @@ pub struct Report {
     /// No errors (warnings and infos allowed).
     pub valid: bool,
     /// The template checked against (given or detected); null when the input was unusable.
-    pub template: Option<crate::form::Template>,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "TemplateId | null"))]
+    pub template: Option<&'static str>,
     pub errors: Vec<Issue>,
     pub warnings: Vec<Issue>,
     pub infos: Vec<Issue>,
@@ -121,7 +137,7 @@ pub struct Report {
 impl Report {
     /// Sorts findings by severity, keeping each list in rule order.
     pub fn new(
-        template: Option<crate::form::Template>,
+        template: Option<&'static crate::templates::Template>,
         issues: Vec<Issue>,
         normalised: Option<crate::form::model::Form>,
     ) -> Report {
@@ -135,7 +151,7 @@ impl Report {
         }
         Report {
             valid: errors.is_empty(),
-            template,
+            template: template.map(|t| t.id),
             errors,
             warnings,
             infos,

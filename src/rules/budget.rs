@@ -4,8 +4,8 @@
 use super::funds::amount_at;
 use super::{review, Facts, Findings, Rule, Scope};
 use crate::form::amount::{self, display};
-use crate::form::Template;
 use crate::report::Severity;
+use crate::templates::Money;
 use rust_decimal::Decimal;
 
 pub const BUDGET_COMPOSITION_SUM: Rule = Rule {
@@ -42,7 +42,7 @@ pub const RULES: &[Rule] = &[
 ];
 
 pub fn check(c: &Facts, f: &mut Findings) {
-    if c.template == Template::T2021 {
+    if c.template.money != Money::Budget {
         return;
     }
     let Some(b) = c.form.budget.as_ref() else {

@@ -3,8 +3,8 @@
 
 use super::{review, Facts, Findings, Rule, Scope};
 use crate::form::date::{self, YEARS};
-use crate::form::Template;
 use crate::report::Severity;
+use crate::templates::Optional;
 
 pub const DATE_FORMAT: Rule = Rule {
     code: "DATE_FORMAT",
@@ -112,7 +112,7 @@ pub fn check(c: &Facts, f: &mut Findings) {
         .project_nature
         .as_deref()
         .is_some_and(|n| n.contains("经常性"));
-    if c.template == Template::T2021 && recurring && c.multi_year() {
+    if c.template.applies(Optional::RecurringOneYear) && recurring && c.multi_year() {
         let nature = form.project_nature.clone().unwrap_or_default();
         f.add(
             &NATURE_PERIOD_MISMATCH,

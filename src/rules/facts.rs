@@ -6,13 +6,13 @@
 use crate::form::date::{self, Date};
 use crate::form::model::{Form, Indicator};
 use crate::form::taxonomy::{self, Levels};
-use crate::form::Template;
 use crate::target::{self, Target};
+use crate::templates::Template;
 use std::fmt;
 
 pub struct Facts<'a> {
     pub form: &'a Form,
-    pub template: Template,
+    pub template: &'static Template,
     /// Parsed start date (first day it covers).
     pub start: Option<Date>,
     /// Parsed end date (last day it covers).
@@ -105,13 +105,13 @@ pub fn is_placeholder(v: &Option<String>) -> bool {
 }
 
 impl<'a> Facts<'a> {
-    pub fn new(form: &'a Form, template: Template) -> Facts<'a> {
+    pub fn new(form: &'a Form, template: &'static Template) -> Facts<'a> {
         Facts::numbered_from(form, template, 0)
     }
 
     /// The facts of a form whose first indicator row is row `first` of a
     /// larger table: the row check reads one row out of its form.
-    pub fn numbered_from(form: &'a Form, template: Template, first: usize) -> Facts<'a> {
+    pub fn numbered_from(form: &'a Form, template: &'static Template, first: usize) -> Facts<'a> {
         let start = form
             .start_date
             .as_deref()

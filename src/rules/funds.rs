@@ -3,8 +3,8 @@
 
 use super::{review, Facts, Findings, Rule, Scope};
 use crate::form::amount::{self, display};
-use crate::form::Template;
 use crate::report::Severity;
+use crate::templates::Money;
 use rust_decimal::Decimal;
 
 pub const AMOUNT_FORMAT: Rule = Rule {
@@ -99,7 +99,7 @@ fn sum(parts: &[(&str, Option<Decimal>)]) -> Option<Decimal> {
 }
 
 pub fn check(c: &Facts, f: &mut Findings) {
-    if c.template != Template::T2021 {
+    if c.template.money != Money::Funds {
         return;
     }
     let Some(funds) = c.form.funds.as_ref() else {

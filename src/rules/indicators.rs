@@ -5,8 +5,8 @@ use super::facts::{blank, Row, RowLabel, RowPointer};
 use super::{review, Facts, Findings, Rule, Scope};
 use crate::form::model::Indicator;
 use crate::form::taxonomy;
-use crate::form::Template;
 use crate::report::Severity;
+use crate::templates::Optional;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
@@ -201,8 +201,8 @@ pub fn check(c: &Facts, f: &mut Findings) {
             }
         }
     }
-    if c.template == Template::T2021 && !c.rows.is_empty() {
-        coverage(&covered, f);
+    if !c.rows.is_empty() {
+        coverage(c, &covered, f);
     }
 }
 
@@ -267,7 +267,7 @@ pub fn row(c: &Facts, ind: &Indicator, info: &Row, f: &mut Findings) {
         );
     }
     let lv = &info.levels;
-    if c.template == Template::T2021 && !blank(&ind.name) {
+    if c.template.applies(Optional::Level2Topics) && !blank(&ind.name) {
         if let Some(l2) = lv.level2.as_deref().filter(|_| lv.level1.is_some()) {
             level2_fit(c, p, label, &info.core, l2, f);
         }
@@ -293,7 +293,7 @@ fn levels(c: &Facts, ind: &Indicator, info: &Row, p: RowPointer, row: RowLabel, 
     let n = info.index.saturating_add(1);
     // Listed in a message only when a row needs it.
     let level1_names = || {
-        taxonomy::levels(t)
+        t.levels
             .iter()
             .map(|l| l.canonical)
             .collect::<Vec<_>>()
@@ -350,11 +350,7 @@ fn levels(c: &Facts, ind: &Indicator, info: &Row, p: RowPointer, row: RowLabel, 
                 .collect::<Vec<_>>()
                 .join("、")
         };
-        let l2_sev = if t.is_older() {
-            Severity::Warning
-        } else {
-            Severity::Error
-        };
+        let l2_sev = t.unknown_level2;
         if written_l2.is_empty() && !lv.level1_is_level2 {
             let children = children();
             f.add_at(
@@ -409,47 +405,28 @@ fn levels(c: &Facts, ind: &Indicator, info: &Row, p: RowPointer, row: RowLabel, 
     }
 }
 
-fn coverage(covered: &[(&str, &str)], f: &mut Findings) {
-    let has = |l1: &str, l2: Option<&str>| {
+/// Each kind of indicator the template requires has a named row.
+fn coverage(c: &Facts, covered: &[(&str, &str)], f: &mut Findings) {
+    let has = |(l1, l2): &(&str, Option<&str>)| {
         covered
             .iter()
-            .any(|(a, b)| *a == l1 && l2.is_none_or(|x| *b == x))
+            .any(|(a, b)| a == l1 && l2.is_none_or(|x| *b == x))
     };
-    let mut missing: Vec<(Severity, &str, &str, &str)> = Vec::new();
-    for (l2, zh) in [
-        ("数量", "数量指标"),
-        ("质量", "质量指标"),
-        ("时效", "时效指标"),
-    ] {
-        if !has("产出", Some(l2)) {
-            missing.push((Severity::Error, zh, review::ADD_OUTPUT, l2));
+    for need in c.template.coverage {
+        if need.any_of.iter().any(has) {
+            continue;
         }
-    }
-    if !has("效益", None) {
-        missing.push((Severity::Error, "效益指标", review::ADD_BENEFIT, "效益"));
-    }
-    if !has("满意度", None) {
-        missing.push((
-            Severity::Warning,
-            "满意度指标",
-            review::ADD_SATISFACTION,
-            "满意度",
-        ));
-    }
-    if !has("成本", None) && !has("产出", Some("成本")) {
-        missing.push((Severity::Warning, "成本指标", review::INCOMPLETE, "成本"));
-    }
-    for (sev, zh, category, key) in missing {
         let rule = Rule {
-            review_category: category,
+            review_category: need.review_category,
             ..COVERAGE_MISSING
         };
+        let zh = need.label;
         f.add_at(
             &rule,
-            sev,
+            need.severity,
             "/indicators",
             format!("缺少{zh}（占位的“-”行不算），请补充至少一条"),
-            format!("no {key} indicator (placeholder rows do not count)"),
+            format!("no {} indicator (placeholder rows do not count)", need.key),
             vec![("missing", zh.to_string())],
         );
     }

@@ -22,20 +22,7 @@ use facts::Row;
 use crate::report::{Issue, Severity};
 use serde::Serialize;
 
-/// The reviewer's standard opinion categories (SPEC §6).
-pub mod review {
-    pub const INCOMPLETE: &str = "指标不够完整";
-    pub const NOT_QUANTIFIED: &str = "指标不够细化、量化";
-    pub const NOT_RELEVANT: &str = "指标与项目的相关性不够";
-    pub const VALUE_MISMATCH: &str = "指标与指标值不匹配";
-    pub const SPLIT: &str = "建议拆分指标";
-    pub const LEVEL1_WRONG: &str = "一级指标类型错误";
-    pub const LEVEL2_WRONG: &str = "二级指标类型错误";
-    pub const ADD_BENEFIT: &str = "建议增加明确效益指标";
-    pub const ADD_OUTPUT: &str = "建议增加明确产出指标";
-    pub const ADD_SATISFACTION: &str = "建议增加满意度指标";
-    pub const OTHER: &str = "其他";
-}
+pub use crate::report::review;
 
 /// Where a rule applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -1,4 +1,4 @@
-//! The WebAssembly boundary: four exports, no rule logic. Results are built
+//! The WebAssembly boundary: five exports, no rule logic. Results are built
 //! as plain JS objects (see `flat`) whose `JSON.stringify` is byte-for-byte
 //! what the native library and the CLI print (the parity test checks every
 //! fixture).
@@ -202,6 +202,13 @@ pub fn check_indicator(
     // Anything JSON.stringify cannot write reads as an empty row or context.
     let text = |v: &JsValue| stringify_form(v).as_string().unwrap_or_default();
     to_js(&crate::check_indicator_json(&text(&row), &text(&context)))
+}
+
+/// The registered templates: ids, titles, required fields, choice lists,
+/// level-1 → level-2 names, coverage and money structure (for menus).
+#[wasm_bindgen(js_name = templates, unchecked_return_type = "Template[]")]
+pub fn templates() -> JsValue {
+    to_js(&crate::templates::ALL)
 }
 
 /// The rule catalogue: every code with severity, review category and descriptions.
