@@ -3,9 +3,8 @@
 // and a reviewer need around them (rows, selects, autosave, undo, the JSON
 // panel, CSV, print). Every rule and message comes from the wasm module.
 // Untrusted text only ever reaches the DOM as text nodes or values.
-import init, * as perftarget from '../pkg/perftarget.js';
+import init, { templates, validateForm } from '../pkg/perftarget.js';
 import { bind } from '../pkg/dom.js';
-import { TEMPLATES } from './templates-fallback.js';
 
 window.__perf = { moduleReady: null, firstReport: null };
 
@@ -103,21 +102,23 @@ const SPLIT = ['operator', 'value', 'unit', 'weight', 'note'];
 
 const emptyRow = () => ({ level1: null, level2: null, name: null, target: null });
 
-function blankForm(template = 'T2021') {
+const templateById = (id) => registry.find((x) => x.id === id);
+
+function blankForm(template = registry[0].id) {
   const form = { template, year: new Date().getFullYear(), projectName: null };
-  for (const [key, templates] of BASIC) if (templates.includes(template) && !(key in form)) form[key] = null;
-  if (template === 'T2021') form.funds = Object.fromEntries(FUNDS.map((k) => [k, null]));
+  for (const [key, ids] of BASIC) if (ids.includes(template) && !(key in form)) form[key] = null;
+  if (templateById(template)?.money === 'funds') form.funds = Object.fromEntries(FUNDS.map((k) => [k, null]));
   else form.budget = { ...Object.fromEntries(BUDGET.map((k) => [k, null])), composition: [] };
   for (const key of GOALS) form[key] = null;
   form.indicators = [emptyRow()];
   return form;
 }
 
-let form = blankForm();
+let registry = []; // templates(): ids, level names, choice lists, where the money is
+let form = null;
 let accepted = {}; // "code|path" → the reviewer's reason, kept in the draft
 let checked = false; // the whole form was checked (or loaded): every finding shows
 let kit = null;
-let registry = TEMPLATES;
 
 // ---------------------------------------------------- JSON Pointers (6901) --
 const esc = (token) => String(token).replaceAll('~', '~0').replaceAll('/', '~1');
@@ -144,8 +145,7 @@ function el(tag, attrs = {}, ...children) {
 const $ = (sel, root = document) => root.querySelector(sel);
 
 function templateInfo() {
-  const id = ALL.includes(form.template) ? form.template : kit?.report?.template ?? 'T2021';
-  return registry.find((x) => x.id === id) ?? registry[0];
+  return templateById(form.template) ?? templateById(kit?.report?.template) ?? registry[0];
 }
 
 // A control bound to the model by its pointer, with a label naming it.
@@ -181,6 +181,10 @@ function section(titleKey, path, ...body) {
   return el('fieldset', { class: 'section', 'data-perftarget': path }, el('legend', {}, t(titleKey)), ...body);
 }
 
+const level1Names = (tpl) => tpl.levels.map((l) => l.canonical);
+const level2Names = (tpl, level1) =>
+  (tpl.levels.find((l) => l.canonical === level1)?.children ?? []).map((c) => c + tpl.level2Suffix);
+
 // Level 1 and 2 as dependent selects from the template registry; a name
 // the registry does not list (another region's) is kept in a text field.
 function levelCell(i, key, choices, labelText) {
@@ -201,8 +205,8 @@ function levelCell(i, key, choices, labelText) {
 
 function indicatorRow(row, i, tpl) {
   const n = i + 1;
-  const level1 = levelCell(i, 'level1', tpl.levels.map((l) => l.name), t('level1'));
-  const children = tpl.levels.find((l) => l.name === row?.level1)?.children ?? [];
+  const level1 = levelCell(i, 'level1', level1Names(tpl), t('level1'));
+  const children = level2Names(tpl, row?.level1);
   const split = SPLIT.some((k) => !blank(row?.[k]));
   return el('fieldset', { class: 'ind-row', 'data-perftarget': pointer('indicators', i), 'data-row': i },
     el('legend', { class: 'row-no' }, t('row', { n })),
@@ -222,17 +226,17 @@ function indicatorRow(row, i, tpl) {
 function render() {
   const tpl = templateInfo();
   const id = tpl.id;
-  $('#template').value = ALL.includes(form.template) ? form.template : '';
-  const choice = (key) => tpl.choices?.[key] ?? [];
+  $('#template').value = templateById(form.template) ? form.template : '';
+  const choice = (key) => tpl.choices.find((c) => c.path === pointer(key))?.options ?? [];
   const basic = BASIC.filter(([key, tpls]) => tpls.includes(id) || !blank(form[key]))
     .map(([key, , kind]) => control(pointer(key), kind ?? 'text', t(key), choice(key)));
   const parts = [section('basic', null, el('div', { class: 'grid' }, basic))];
 
-  if (id === 'T2021' || form.funds != null) {
+  if (tpl.money === 'funds' || form.funds != null) {
     parts.push(section('funds', '/funds', el('div', { class: 'grid' },
       FUNDS.map((k) => control(pointer('funds', k), 'amount', t(`funds.${k}`))))));
   }
-  if (id !== 'T2021' || form.budget != null) {
+  if (tpl.money === 'budget' || form.budget != null) {
     const composition = Array.isArray(form.budget?.composition) ? form.budget.composition : [];
     parts.push(section('budget', '/budget',
       el('div', { class: 'grid' }, BUDGET.map((k) => control(pointer('budget', k), 'amount', t(`budget.${k}`)))),
@@ -376,7 +380,7 @@ function loadJsonText() {
     load(parsed, true);
     return;
   }
-  const report = perftarget.validateForm(text);
+  const report = validateForm(text);
   $('#json-error').textContent = t('jsonNotForm') + report.errors.map(msgOf).join('；');
 }
 
@@ -436,7 +440,7 @@ function onLevelChange(event) {
   if (select.dataset.key === 'level1') {
     const row = select.closest('.ind-row');
     const level2 = $('.cell-level2 select', row);
-    const children = templateInfo().levels.find((l) => l.name === select.value)?.children ?? [];
+    const children = level2Names(templateInfo(), select.value);
     const keep = level2.value === '\u0000other' || children.includes(level2.value) ? level2.value : '';
     level2.replaceChildren(el('option', { value: '' }, t('choose')), ...children.map((c) => el('option', { value: c }, c)),
       el('option', { value: '\u0000other' }, t('other')));
@@ -449,8 +453,9 @@ function setTemplate(value) {
   remember('templateChanged', { name: value || t('auto') });
   if (value) form.template = value; else delete form.template;
   const empty = (obj) => obj && Object.values(obj).every((v) => blank(v) || (Array.isArray(v) && !v.length));
-  if (value && value !== 'T2021' && empty(form.funds)) delete form.funds;
-  if (value === 'T2021' && empty(form.budget)) delete form.budget;
+  const money = templateById(value)?.money;
+  if (money === 'budget' && empty(form.funds)) delete form.funds;
+  if (money === 'funds' && empty(form.budget)) delete form.budget;
   load(form, checked);
 }
 
@@ -493,9 +498,10 @@ async function loadFixture(file) {
 async function main() {
   await init();
   window.__perf.moduleReady = performance.now();
-  if (typeof perftarget.templates === 'function') registry = perftarget.templates();
+  registry = templates();
   $('#template').append(...registry.map((x) => el('option', { value: x.id }, x.id)));
   const draft = restore();
+  form = blankForm();
   if (draft) {
     form = draft.form;
     accepted = draft.accepted ?? {};
