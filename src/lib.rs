@@ -128,8 +128,8 @@ fn check_value(value: &form::json::Json, normalised: bool) -> Report {
     let (template, _) = rules::template_resolve(&form, &mut findings);
     let facts = Facts::new(&form, template);
     rules::run(&facts, &mut findings);
-    let Facts { rows, .. } = facts;
-    let normalised = normalised.then(|| normalised::normalised(form, template, &rows));
+    let Facts { rows, unit, .. } = facts;
+    let normalised = normalised.then(|| normalised::normalised(form, template, unit, &rows));
     Report::new(Some(template), findings.issues, normalised)
 }
 

@@ -11,8 +11,8 @@ use crate::templates::taxonomy;
 use crate::templates::Template;
 use crate::text::date;
 
-fn money(v: Option<String>) -> Option<String> {
-    v.map(|t| amount::parse(&t).map(amount::canonical).unwrap_or(t))
+fn money(v: Option<String>, unit: amount::Unit) -> Option<String> {
+    v.map(|t| amount::parse(&t, unit).map(amount::canonical).unwrap_or(t))
 }
 
 fn day(v: Option<String>) -> Option<String> {
@@ -51,31 +51,31 @@ fn row(template: &Template, ind: Indicator, info: Option<&Row>) -> Indicator {
 }
 
 /// Consumes the form: its texts move into the report instead of being copied.
-pub fn normalised(form: Form, template: &Template, rows: &[Row]) -> Form {
+pub fn normalised(form: Form, template: &Template, unit: amount::Unit, rows: &[Row]) -> Form {
     Form {
         template: Some(template.id.to_string()),
         start_date: day(form.start_date),
         end_date: day(form.end_date),
         funds: form.funds.map(|f| Funds {
-            total: money(f.total),
-            total_fiscal: money(f.total_fiscal),
-            total_other: money(f.total_other),
-            annual: money(f.annual),
-            annual_fiscal: money(f.annual_fiscal),
-            carry_over: money(f.carry_over),
-            annual_other: money(f.annual_other),
+            total: money(f.total, unit),
+            total_fiscal: money(f.total_fiscal, unit),
+            total_other: money(f.total_other, unit),
+            annual: money(f.annual, unit),
+            annual_fiscal: money(f.annual_fiscal, unit),
+            carry_over: money(f.carry_over, unit),
+            annual_other: money(f.annual_other, unit),
         }),
         budget: form.budget.map(|b| Budget {
-            total: money(b.total),
-            current: money(b.current),
-            prior_year: money(b.prior_year),
-            prior_year_executed: money(b.prior_year_executed),
+            total: money(b.total, unit),
+            current: money(b.current, unit),
+            prior_year: money(b.prior_year, unit),
+            prior_year_executed: money(b.prior_year_executed, unit),
             composition: b
                 .composition
                 .into_iter()
                 .map(|r| CompositionRow {
                     name: r.name,
-                    amount: money(r.amount),
+                    amount: money(r.amount, unit),
                 })
                 .collect(),
         }),

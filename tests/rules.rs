@@ -821,3 +821,49 @@ fn split_columns_and_amount_unit_are_read_and_kept() {
     );
     assert_eq!(row.period.as_deref(), Some("period"));
 }
+
+#[test]
+fn amounts_in_ten_thousand_yuan_are_exact_to_the_fen() {
+    let mut form = t2021();
+    form["amountUnit"] = json!("万元");
+    form["funds"] =
+        json!({ "annual": "60.123456", "annualFiscal": "50.1", "carryOver": "10.023456" });
+    let r = report(&form);
+    assert!(
+        all(&r).next().is_none(),
+        "{:#?}",
+        all(&r).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        r.normalised.unwrap().funds.unwrap().annual.as_deref(),
+        Some("60.123456")
+    );
+    // Seven decimals go below 分; the sum is checked exactly and quoted in 万元.
+    form["funds"]["annual"] = json!("60.1234561");
+    let r = report(&form);
+    assert!(r
+        .errors
+        .iter()
+        .any(|i| i.code == "AMOUNT_FORMAT" && i.path == "/funds/annual"));
+    form["funds"]["annual"] = json!("60.123457");
+    let r = report(&form);
+    let sum = r
+        .errors
+        .iter()
+        .find(|i| i.code == "FUNDS_ANNUAL_SUM")
+        .unwrap();
+    assert!(sum.message.contains("60.123457 万元"), "{}", sum.message);
+    // In 元, two decimals.
+    form["amountUnit"] = json!("元");
+    let r = report(&form);
+    assert!(r
+        .errors
+        .iter()
+        .any(|i| i.code == "AMOUNT_FORMAT" && i.path == "/funds/annual"));
+    form["amountUnit"] = json!("美元");
+    let r = report(&form);
+    assert!(r
+        .errors
+        .iter()
+        .any(|i| i.code == "CHOICE_INVALID" && i.path == "/amountUnit"));
+}

@@ -1,5 +1,7 @@
-//! Amounts in 元 as exact decimals: `12,657,087.21`, `800000.00`, `1454229.6`,
-//! JSON numbers (kept as their text), full-width digits.
+//! Amounts as exact decimals: `12,657,087.21`, `800000.00`, `1454229.6`,
+//! JSON numbers (kept as their text), full-width digits; in 元 (two decimals,
+//! 分) or, as most regions other than Shanghai print them, in 万元 (six
+//! decimals, still 分).
 
 use crate::text::number::from_digits;
 use rust_decimal::Decimal;
@@ -11,7 +13,7 @@ pub enum AmountError {
     NotANumber,
     #[error("negative")]
     Negative,
-    #[error("more than two decimals")]
+    #[error("more decimals than the unit allows (元: 2, 万元: 6)")]
     TooPrecise,
 }
 
@@ -20,7 +22,40 @@ impl AmountError {
         match self {
             AmountError::NotANumber => "不是有效的金额数字",
             AmountError::Negative => "金额不能为负数",
-            AmountError::TooPrecise => "金额最多保留两位小数（分）",
+            AmountError::TooPrecise => "金额最多精确到分（元两位小数，万元六位小数）",
+        }
+    }
+}
+
+/// The unit a form's amounts are written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Yuan,
+    TenThousandYuan,
+}
+
+impl Unit {
+    /// `元` or `万元`; anything else is no unit.
+    pub fn from_label(label: &str) -> Option<Unit> {
+        match label.trim() {
+            "元" => Some(Unit::Yuan),
+            "万元" => Some(Unit::TenThousandYuan),
+            _ => None,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Unit::Yuan => "元",
+            Unit::TenThousandYuan => "万元",
+        }
+    }
+
+    /// Decimals down to 分.
+    fn decimals(self) -> usize {
+        match self {
+            Unit::Yuan => 2,
+            Unit::TenThousandYuan => 6,
         }
     }
 }
@@ -28,15 +63,15 @@ impl AmountError {
 /// Integer digits allowed: a trillion yuan is far beyond any project.
 const MAX_INT_DIGITS: usize = 15;
 
-/// Parses an amount in 元. Thousands separators must group by three; a
-/// trailing 元 is tolerated.
-pub fn parse(text: &str) -> Result<Decimal, AmountError> {
+/// Parses an amount in `unit`. Thousands separators must group by three; a
+/// trailing unit is tolerated.
+pub fn parse(text: &str, unit: Unit) -> Result<Decimal, AmountError> {
     let folded: String = text
         .chars()
         .map(crate::text::fold::fold_char)
         .filter(|c| *c != ' ')
         .collect();
-    let t = folded.strip_suffix('元').unwrap_or(&folded);
+    let t = folded.strip_suffix(unit.label()).unwrap_or(&folded);
     let (negative, t) = match t.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, t.strip_prefix('+').unwrap_or(t)),
@@ -58,11 +93,12 @@ pub fn parse(text: &str) -> Result<Decimal, AmountError> {
     {
         return Err(AmountError::NotANumber);
     }
-    if frac.is_some_and(|f| f.len() > 2 && f.bytes().skip(2).any(|b| b != b'0')) {
+    let places = unit.decimals();
+    if frac.is_some_and(|f| f.len() > places && f.bytes().skip(places).any(|b| b != b'0')) {
         return Err(AmountError::TooPrecise);
     }
-    // Decimals past the second are zeros (checked above).
-    let cents = frac.map_or("", |f| f.get(..f.len().min(2)).unwrap_or(""));
+    // Decimals past 分 are zeros (checked above).
+    let cents = frac.map_or("", |f| f.get(..f.len().min(places)).unwrap_or(""));
     let all: Vec<u8> = digits.bytes().chain(cents.bytes()).collect();
     let value = from_digits(&all, cents.len()).ok_or(AmountError::NotANumber)?;
     if negative && !value.is_zero() {
@@ -71,9 +107,15 @@ pub fn parse(text: &str) -> Result<Decimal, AmountError> {
     Ok(value)
 }
 
+/// Decimals an amount is written with: at least two, more where it has them
+/// (万元 down to 分).
+fn places(v: Decimal) -> usize {
+    usize::try_from(v.normalize().scale()).unwrap_or(0).max(2)
+}
+
 /// `12,657,087.21` — how amounts are quoted in messages.
 pub fn display(v: Decimal) -> String {
-    let s = format!("{v:.2}");
+    let s = canonical(v);
     let (int, frac) = s.split_once('.').unwrap_or((&s, "00"));
     let (sign, int) = match int.strip_prefix('-') {
         Some(rest) => ("-", rest),
@@ -91,5 +133,5 @@ pub fn display(v: Decimal) -> String {
 
 /// `12657087.21` — the canonical amount in the normalised form.
 pub fn canonical(v: Decimal) -> String {
-    format!("{v:.2}")
+    format!("{v:.prec$}", prec = places(v))
 }

@@ -42,16 +42,24 @@ pub const RULES: &[Rule] = &[
 ];
 
 pub fn check(c: &Facts, f: &mut Findings) {
+    let u = c.unit.label();
     if c.template.money != Money::Budget {
         return;
     }
     let Some(b) = c.form.budget.as_ref() else {
         return;
     };
-    let total = amount_at(f, &b.total, "/budget/total", "项目总预算");
-    let current = amount_at(f, &b.current, "/budget/current", "项目当年预算");
-    let prior = amount_at(f, &b.prior_year, "/budget/priorYear", "同名项目上年预算额");
+    let total = amount_at(c, f, &b.total, "/budget/total", "项目总预算");
+    let current = amount_at(c, f, &b.current, "/budget/current", "项目当年预算");
+    let prior = amount_at(
+        c,
+        f,
+        &b.prior_year,
+        "/budget/priorYear",
+        "同名项目上年预算额",
+    );
     let executed = amount_at(
+        c,
         f,
         &b.prior_year_executed,
         "/budget/priorYearExecuted",
@@ -61,6 +69,7 @@ pub fn check(c: &Facts, f: &mut Findings) {
     for (i, row) in b.composition.iter().enumerate() {
         let label = format!("资金构成第{}行", i.saturating_add(1));
         let v = amount_at(
+            c,
             f,
             &row.amount,
             &format!("/budget/composition/{i}/amount"),
@@ -77,7 +86,7 @@ pub fn check(c: &Facts, f: &mut Findings) {
                 &BUDGET_COMPOSITION_SUM,
                 "/budget/composition",
                 format!(
-                    "资金构成 {} 个子项合计 {} 元，不等于项目当年预算 {} 元（相差 {} 元）",
+                    "资金构成 {} 个子项合计 {} {u}，不等于项目当年预算 {} {u}（相差 {} {u}）",
                     b.composition.len(),
                     display(s),
                     display(cur),
@@ -102,7 +111,7 @@ pub fn check(c: &Facts, f: &mut Findings) {
                 &BUDGET_CURRENT_EXCEEDS_TOTAL,
                 "/budget/current",
                 format!(
-                    "项目当年预算 {} 元大于项目总预算 {} 元",
+                    "项目当年预算 {} {u}大于项目总预算 {} {u}",
                     display(cur),
                     display(t)
                 ),
@@ -124,7 +133,7 @@ pub fn check(c: &Facts, f: &mut Findings) {
                 &PRIOR_EXECUTION_EXCEEDS_BUDGET,
                 "/budget/priorYearExecuted",
                 format!(
-                    "同名项目上年预算执行数 {} 元大于上年预算额 {} 元，请核对",
+                    "同名项目上年预算执行数 {} {u}大于上年预算额 {} {u}，请核对",
                     display(e),
                     display(p)
                 ),

@@ -4,6 +4,7 @@
 use super::{Facts, Findings, Rule};
 use crate::form::model::Field;
 use crate::rule::rule;
+use crate::templates::Choice;
 
 rule!(
     CHOICE_INVALID,
@@ -16,8 +17,16 @@ rule!(
 
 pub const RULES: &[Rule] = &[CHOICE_INVALID];
 
+/// Every template's: the unit its amounts are in.
+const AMOUNT_UNIT: Choice = Choice {
+    path: "/amountUnit",
+    label: "金额单位",
+    options: &["元", "万元"],
+    ignored_suffix: "",
+};
+
 pub fn check(c: &Facts, f: &mut Findings) {
-    for choice in c.template.choices {
+    for choice in c.template.choices.iter().chain([&AMOUNT_UNIT]) {
         let (path, label, allowed) = (choice.path, choice.label, choice.options);
         let Some(Field::Text(v)) = c.form.field(path).filter(|_| c.form.filled(path)) else {
             continue;

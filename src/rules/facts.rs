@@ -3,6 +3,7 @@
 //! worked out before any rule runs and never change; rules write their
 //! findings to a separate `Findings`.
 
+use crate::form::amount::Unit;
 use crate::form::model::{Form, Indicator};
 use crate::target_value::{self as target, Target};
 use crate::templates::taxonomy::{self, Levels};
@@ -13,6 +14,8 @@ use std::fmt;
 pub struct Facts<'a> {
     pub form: &'a Form,
     pub template: &'static Template,
+    /// The unit the form's amounts are in: its `amountUnit`, else the template's.
+    pub unit: Unit,
     /// Parsed start date (first day it covers).
     pub start: Option<Date>,
     /// Parsed end date (last day it covers).
@@ -154,9 +157,16 @@ impl<'a> Facts<'a> {
                 }
             })
             .collect();
+        let unit = form
+            .amount_unit
+            .as_deref()
+            .and_then(Unit::from_label)
+            .or(Unit::from_label(template.amount_unit))
+            .unwrap_or(Unit::Yuan);
         Facts {
             form,
             template,
+            unit,
             start,
             end,
             rows,

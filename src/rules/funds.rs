@@ -62,13 +62,14 @@ pub const RULES: &[Rule] = &[
 
 /// Reads one amount; reports `AMOUNT_FORMAT` when it cannot. Blank is `None`.
 pub fn amount_at(
+    c: &Facts,
     f: &mut Findings,
     text: &Option<String>,
     path: &str,
     label: &str,
 ) -> Option<Decimal> {
     let t = text.as_deref().filter(|t| !t.trim().is_empty())?;
-    match amount::parse(t) {
+    match amount::parse(t, c.unit) {
         Ok(v) => Some(v),
         Err(e) => {
             f.add(
@@ -84,10 +85,10 @@ pub fn amount_at(
 }
 
 /// `a + b + …` quoted for a message, blanks as 0.00.
-fn terms(parts: &[(&str, Option<Decimal>)]) -> String {
+fn terms(parts: &[(&str, Option<Decimal>)], u: &str) -> String {
     parts
         .iter()
-        .map(|(l, v)| format!("{l} {} 元", display(v.unwrap_or_default())))
+        .map(|(l, v)| format!("{l} {} {u}", display(v.unwrap_or_default())))
         .collect::<Vec<_>>()
         .join(" + ")
 }
@@ -99,6 +100,7 @@ fn sum(parts: &[(&str, Option<Decimal>)]) -> Option<Decimal> {
 }
 
 pub fn check(c: &Facts, f: &mut Findings) {
+    let u = c.unit.label();
     if c.template.money != Money::Funds {
         return;
     }
@@ -108,23 +110,26 @@ pub fn check(c: &Facts, f: &mut Findings) {
         }
         return;
     };
-    let total = amount_at(f, &funds.total, "/funds/total", "项目资金总额");
-    let total_fiscal = amount_at(f, &funds.total_fiscal, "/funds/totalFiscal", "财政资金");
+    let total = amount_at(c, f, &funds.total, "/funds/total", "项目资金总额");
+    let total_fiscal = amount_at(c, f, &funds.total_fiscal, "/funds/totalFiscal", "财政资金");
     let total_other = amount_at(
+        c,
         f,
         &funds.total_other,
         "/funds/totalOther",
         "其他资金（总额）",
     );
-    let annual = amount_at(f, &funds.annual, "/funds/annual", "年度资金申请总额");
+    let annual = amount_at(c, f, &funds.annual, "/funds/annual", "年度资金申请总额");
     let annual_fiscal = amount_at(
+        c,
         f,
         &funds.annual_fiscal,
         "/funds/annualFiscal",
         "当年财政拨款",
     );
-    let carry_over = amount_at(f, &funds.carry_over, "/funds/carryOver", "上年结转资金");
+    let carry_over = amount_at(c, f, &funds.carry_over, "/funds/carryOver", "上年结转资金");
     let annual_other = amount_at(
+        c,
         f,
         &funds.annual_other,
         "/funds/annualOther",
@@ -142,9 +147,9 @@ pub fn check(c: &Facts, f: &mut Findings) {
                 &FUNDS_ANNUAL_SUM,
                 "/funds/annual",
                 format!(
-                    "年度资金申请总额 {} 元不等于 {} = {} 元（相差 {} 元）",
+                    "年度资金申请总额 {} {u}不等于 {} = {} {u}（相差 {} {u}）",
                     display(a),
-                    terms(&parts),
+                    terms(&parts, u),
                     display(s),
                     display(a.checked_sub(s).unwrap_or_default())
                 ),
@@ -167,9 +172,9 @@ pub fn check(c: &Facts, f: &mut Findings) {
                 &FUNDS_TOTAL_SUM,
                 "/funds/total",
                 format!(
-                    "项目资金总额 {} 元不等于 {} = {} 元（相差 {} 元）",
+                    "项目资金总额 {} {u}不等于 {} = {} {u}（相差 {} {u}）",
                     display(t),
-                    terms(&parts),
+                    terms(&parts, u),
                     display(s),
                     display(t.checked_sub(s).unwrap_or_default())
                 ),
@@ -191,7 +196,7 @@ pub fn check(c: &Facts, f: &mut Findings) {
                 &FUNDS_ANNUAL_EXCEEDS_TOTAL,
                 "/funds/annual",
                 format!(
-                    "年度资金申请总额 {} 元大于项目资金总额 {} 元",
+                    "年度资金申请总额 {} {u}大于项目资金总额 {} {u}",
                     display(a),
                     display(t)
                 ),
