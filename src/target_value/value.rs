@@ -482,68 +482,118 @@ fn cut_end<'a>(s: &'a [Ch], w: &str) -> &'a [Ch] {
         .unwrap_or(&[])
 }
 
-/// A value target, read in named steps: anchor → operator → number and unit
-/// → range end → suffix words → words around → kind.
+/// How a step ends the reading early: with this answer (boxed: the usual
+/// path carries only the step's own result), or `None` when the text is not
+/// a value target at all (descriptive text).
+type Step<T> = Result<T, Option<Box<Parsed>>>;
+
+/// A value target, read in named steps a newcomer can follow in order:
+/// anchor → operator → number and unit → range end → suffix words → words
+/// around → kind. Any step may end the reading with its answer.
 pub(super) fn value(s: &[Ch]) -> Option<Parsed> {
-    let (start, anchor) = find_anchor(s)?;
-    let mut p = Parsed::new(Status::Valid, Some(Kind::Quantitative));
-    let o = match operator(s, start, anchor) {
-        Ok(o) => o,
-        Err(d) => {
-            p.status = Status::Invalid;
-            return Some(p.with(d));
-        }
-    };
+    read_value(s).unwrap_or_else(|answer| answer.map(|p| *p))
+}
+
+fn read_value(s: &[Ch]) -> Step<Option<Parsed>> {
+    let (start, anchor) = find_anchor(s).ok_or(None)?;
+    let o = operator_step(s, start, anchor)?;
+    let q = number_step(s, &o)?;
+    let (q2, end) = range_step(s, &o, &q, start)?;
+    let tail = suffix_step(s, end)?;
+    let words = words_step(s, start, &o, &q, q2.as_ref(), &tail)?;
+    Ok(Some(kind_step(s, &o, q, q2, &tail, words)))
+}
+
+/// The answer of a step that stops after the operator.
+fn stopped(o: &Operator, status: Status, d: Diagnostic) -> Option<Box<Parsed>> {
+    let mut p = Parsed::new(status, Some(Kind::Quantitative));
     p.op = o.op;
+    Some(Box::new(p.with(d)))
+}
+
+/// The comparison before the number (`≥`, `不低于`, `控制在`).
+fn operator_step(s: &[Ch], start: usize, anchor: Anchor) -> Step<Operator> {
+    let o = operator(s, start, anchor).map_err(|d| {
+        let p = Parsed::new(Status::Invalid, Some(Kind::Quantitative));
+        Some(Box::new(p.with(d)))
+    })?;
     if o.end >= s.len() {
-        p.status = Status::Incomplete;
-        return Some(p.with(diag(
-            &TARGET_VALUE_MISSING,
-            span(s, o.start, o.end),
-            "请在运算符后输入数值和单位，如 ≥90%",
-            "type a number and unit after the operator",
-        )));
+        return Err(stopped(
+            &o,
+            Status::Incomplete,
+            diag(
+                &TARGET_VALUE_MISSING,
+                span(s, o.start, o.end),
+                "请在运算符后输入数值和单位，如 ≥90%",
+                "type a number and unit after the operator",
+            ),
+        ));
     }
     if !number_start(s, o.end) {
-        return no_number(s, &o, p);
+        let mut p = Parsed::new(Status::Valid, Some(Kind::Quantitative));
+        p.op = o.op;
+        return Err(no_number(s, &o, p).map(Box::new));
     }
-    // Number and unit.
-    let q = match quantity(s, o.end) {
-        QScan::Found(q) => q,
-        QScan::Incomplete => {
-            p.status = Status::Incomplete;
-            return Some(p.with(diag(
+    Ok(o)
+}
+
+/// The number and the unit written after it.
+fn number_step(s: &[Ch], o: &Operator) -> Step<Quantity> {
+    match quantity(s, o.end) {
+        QScan::Found(q) => Ok(q),
+        QScan::Incomplete => Err(stopped(
+            o,
+            Status::Incomplete,
+            diag(
                 &TARGET_NUMBER_INCOMPLETE,
                 span(s, o.end, s.len()),
                 "请写完数字",
                 "finish the number",
-            )));
-        }
-        QScan::Invalid(d) => {
-            p.status = Status::Invalid;
-            return Some(p.with(d));
-        }
-    };
-    let value_span = span(s, o.end, q.end);
-    // Range end.
-    let (q2, mut k) = match range_end(s, &o, &q, start) {
+            ),
+        )),
+        QScan::Invalid(d) => Err(stopped(o, Status::Invalid, d)),
+    }
+}
+
+/// A second number making a range (`90%-95%`), and where the value ends.
+fn range_step(
+    s: &[Ch],
+    o: &Operator,
+    q: &Quantity,
+    start: usize,
+) -> Step<(Option<Quantity>, usize)> {
+    match range_end(s, o, q, start) {
         RangeEnd::Stop(status, d) => {
-            p.status = status;
-            p.kind = Some(Kind::Range);
+            let mut p = Parsed::new(status, Some(Kind::Range));
+            p.op = o.op;
             p.diagnostics.extend(d);
-            return Some(p);
+            Err(Some(Box::new(p)))
         }
         RangeEnd::Found(q2) => {
             let end = q2.end;
-            (Some(q2), end)
+            Ok((Some(q2), end))
         }
-        RangeEnd::None => (None, q.end),
-    };
-    // Suffix words: 以上, 以内, 左右.
-    let sfx = skip_spaces(s, k);
-    let mut suffix_op = None;
-    if let Some((n, op)) = longest(s, sfx, &SUFFIX_OPS) {
-        suffix_op = Some(op);
+        RangeEnd::None => Ok((None, q.end)),
+    }
+}
+
+/// What follows the value.
+struct Tail<'a> {
+    /// `以上`, `以内`, `左右` as an operator, and where the words are.
+    op: Option<Op>,
+    words: (usize, usize),
+    approximate: bool,
+    /// The words after, kept as note.
+    rest: &'a [Ch],
+}
+
+/// Suffix words: 以上, 以内, 左右; more numbers after them make a sentence.
+fn suffix_step(s: &[Ch], end: usize) -> Step<Tail<'_>> {
+    let sfx = skip_spaces(s, end);
+    let mut k = end;
+    let mut op = None;
+    if let Some((n, found)) = longest(s, sfx, &SUFFIX_OPS) {
+        op = Some(found);
         k = sfx.saturating_add(n);
     }
     let mut approximate = false;
@@ -553,12 +603,38 @@ pub(super) fn value(s: &[Ch]) -> Option<Parsed> {
     }
     let rest = trim(s.get(k..).unwrap_or(&[]));
     if rest.iter().any(|c| c.c.is_ascii_digit()) {
-        return None; // several values in one sentence: descriptive text
+        return Err(None); // several values in one sentence: descriptive text
     }
-    // Words around: rank, 每X, 约, 上下浮动; the rest is note.
-    let mut unit = q.unit;
-    let unit_pending = q2.as_ref().map_or(q.unit_pending, |q2| q2.unit_pending);
-    if let Some(q2) = &q2 {
+    Ok(Tail {
+        op,
+        words: (sfx, k),
+        approximate,
+        rest,
+    })
+}
+
+/// What the words around the value say.
+struct Words<'a> {
+    /// `前三名`: a rank.
+    rank: bool,
+    around: Around<'a>,
+    unit: Option<Unit>,
+    unit_pending: bool,
+    note: Option<String>,
+}
+
+/// Words around: rank, 每X, 约, 上下浮动; the rest is note.
+fn words_step<'a>(
+    s: &'a [Ch],
+    start: usize,
+    o: &Operator,
+    q: &Quantity,
+    q2: Option<&Quantity>,
+    tail: &Tail<'a>,
+) -> Step<Words<'a>> {
+    let mut unit = q.unit.clone();
+    let unit_pending = q2.map_or(q.unit_pending, |q2| q2.unit_pending);
+    if let Some(q2) = q2 {
         unit = unit.or_else(|| q2.unit.clone());
     }
     let prefix = trim(s.get(..start).unwrap_or(&[]));
@@ -588,29 +664,62 @@ pub(super) fn value(s: &[Ch]) -> Option<Parsed> {
             tolerance: false,
         };
     }
-    p.note = join_note(around.prefix, rest);
-    if p.note
+    let note = join_note(around.prefix, tail.rest);
+    if note
         .as_ref()
         .is_some_and(|n| n.chars().count() > MAX_NOTE_CHARS)
         && o.op.is_none()
     {
-        return None;
+        return Err(None);
     }
-    if let (Some(a), Some(b)) = (o.op, suffix_op) {
+    if let (Some(a), Some(b)) = (o.op, tail.op) {
         if !o.weak && op_direction(a) != op_direction(b) {
-            p.status = Status::Invalid;
-            return Some(p.with(diag(
+            let mut p = Parsed::new(Status::Invalid, Some(Kind::Quantitative));
+            p.op = o.op;
+            p.note = note;
+            return Err(Some(Box::new(p.with(diag(
                 &TARGET_OPERATOR_CONFLICT,
-                span(s, sfx, k),
+                span(s, tail.words.0, tail.words.1),
                 "前后表示的比较方向相反（如“不超过…以上”），请只保留一种",
                 "the operator before and the word after the value disagree",
-            )));
+            )))));
         }
     }
+    Ok(Words {
+        rank,
+        around,
+        unit,
+        unit_pending,
+        note,
+    })
+}
+
+/// The kind of value the steps found, with its operator, unit and qualifier.
+fn kind_step(
+    s: &[Ch],
+    o: &Operator,
+    q: Quantity,
+    q2: Option<Quantity>,
+    tail: &Tail,
+    words: Words,
+) -> Parsed {
+    let mut p = Parsed::new(Status::Valid, Some(Kind::Quantitative));
+    p.op = o.op;
+    p.note = words.note;
+    let value_span = span(s, o.end, q.end);
+    if words.rank {
+        p.kind = Some(Kind::Rank);
+        p.op = Some(Op::Le);
+        p.value = Some(q.value);
+        p.unit = Some("名".into());
+        p.unit_class = Some(UnitClass::Count);
+        p.direction = Some(Direction::Lower);
+        return p;
+    }
     // The unit as written, with 每X as its denominator (每月1次 → 次/月).
-    let mut class = unit.as_ref().map(|u| u.class);
-    let mut text = unit.as_ref().map(|u| u.text(s));
-    if let Some(per) = &around.per {
+    let mut class = words.unit.as_ref().map(|u| u.class);
+    let mut text = words.unit.as_ref().map(|u| u.text(s));
+    if let Some(per) = &words.around.per {
         text = Some(format!("{}/{per}", text.unwrap_or_default()));
         class = Some(match class {
             Some(UnitClass::Money) => UnitClass::PerUnit,
@@ -619,54 +728,44 @@ pub(super) fn value(s: &[Ch]) -> Option<Parsed> {
             _ => UnitClass::Other,
         });
     }
-    // Kind.
-    if rank {
-        p.kind = Some(Kind::Rank);
-        p.op = Some(Op::Le);
-        p.value = Some(q.value);
-        p.unit = Some("名".into());
-        p.unit_class = Some(UnitClass::Count);
-        p.direction = Some(Direction::Lower);
-        return Some(p);
-    }
     p.unit_class = class;
     p.unit = text;
     if let Some(q2) = q2 {
         p.kind = Some(Kind::Range);
         p.low = Some(q.value);
         p.high = Some(q2.value);
-        if p.unit.is_none() || unit_pending {
+        if p.unit.is_none() || words.unit_pending {
             p.status = Status::Incomplete;
-            return Some(p.with(unit_missing(value_span)));
+            return p.with(unit_missing(value_span));
         }
-        return Some(p);
+        return p;
     }
     let op = if o.weak {
-        suffix_op.or(o.op)
+        tail.op.or(o.op)
     } else {
-        o.op.or(suffix_op)
+        o.op.or(tail.op)
     }
     .or(q.at_least.then_some(Op::Ge))
     .unwrap_or(Op::Eq);
     p.op = Some(op);
     p.direction = Some(op_direction(op));
     p.value = Some(q.value);
-    if o.tolerance || around.tolerance {
+    if o.tolerance || words.around.tolerance {
         p.op = Some(Op::Le);
         p.qualifier = Some(Qualifier::Tolerance);
         p.direction = None;
-    } else if approximate || around.approximate {
+    } else if tail.approximate || words.around.approximate {
         p.qualifier = Some(Qualifier::Approximate);
         p.direction = None;
     }
     if p.unit_class == Some(UnitClass::Time) {
         p.kind = Some(Kind::Duration);
     }
-    if p.unit.is_none() || unit_pending {
+    if p.unit.is_none() || words.unit_pending {
         p.status = Status::Incomplete;
-        return Some(p.with(unit_missing(value_span)));
+        return p.with(unit_missing(value_span));
     }
-    Some(p)
+    p
 }
 
 fn too_large(at: (u32, u32)) -> Diagnostic {
