@@ -44,6 +44,14 @@ fn all(r: &Report) -> impl Iterator<Item = &Issue> {
 
 type Edit = fn(&mut Value);
 
+/// Row 0 of a clean form (`≥2.00(次)`) with the 一体化 split columns.
+fn split(v: &mut Value, operator: &str, value: &str, unit: &str) {
+    let row = &mut v["indicators"][0];
+    row["operator"] = json!(operator);
+    row["value"] = json!(value);
+    row["unit"] = json!(unit);
+}
+
 /// (code, severity, path, base form, the one change that triggers the rule)
 const CASES: &[(&str, Severity, &str, fn() -> Value, Edit)] = &[
     ("SCHEMA_TYPE", Severity::Error, "/year", t2021, |v| {
@@ -491,6 +499,58 @@ const CASES: &[(&str, Severity, &str, fn() -> Value, Edit)] = &[
         t2021,
         |v| v["indicators"][3]["target"] = json!("按A_B方案控制"),
     ),
+    (
+        "SPLIT_OPERATOR_UNKNOWN",
+        Severity::Error,
+        "/indicators/0/operator",
+        t2021,
+        |v| split(v, "大于", "2", "次"),
+    ),
+    (
+        "SPLIT_UNIT_MISSING",
+        Severity::Error,
+        "/indicators/0/unit",
+        t2021,
+        |v| split(v, "≥", "2", ""),
+    ),
+    (
+        "SPLIT_VALUE_NOT_NUMBER",
+        Severity::Error,
+        "/indicators/0/value",
+        t2021,
+        |v| split(v, "≥", "2次", "次"),
+    ),
+    (
+        "SPLIT_VALUE_CHARS",
+        Severity::Error,
+        "/indicators/0/value",
+        t2021,
+        |v| split(v, "定性", "好-较好", ""),
+    ),
+    (
+        "SPLIT_QUALITATIVE_UNIT",
+        Severity::Warning,
+        "/indicators/0/unit",
+        t2021,
+        |v| split(v, "定性", "良好", "次"),
+    ),
+    (
+        "SPLIT_TARGET_MISMATCH",
+        Severity::Error,
+        "/indicators/0/target",
+        t2021,
+        |v| split(v, "≥", "3", "次"),
+    ),
+    (
+        "SPLIT_DIRECTION_MISMATCH",
+        Severity::Warning,
+        "/indicators/0/direction",
+        t2021,
+        |v| {
+            split(v, "≥", "2", "次");
+            v["indicators"][0]["direction"] = json!("反向");
+        },
+    ),
 ];
 
 fn multi_year(v: &mut Value) {
@@ -866,4 +926,41 @@ fn amounts_in_ten_thousand_yuan_are_exact_to_the_fen() {
         .errors
         .iter()
         .any(|i| i.code == "CHOICE_INVALID" && i.path == "/amountUnit"));
+}
+
+#[test]
+fn split_columns_alone_are_read_as_the_target() {
+    let mut form = t2021();
+    form["indicators"][0] = json!({ "level1": "产出指标", "level2": "数量指标", "name": "质控督查次数",
+        "operator": "≥", "value": 2, "unit": "次", "direction": "正向" });
+    let r = report(&form);
+    assert!(
+        all(&r).next().is_none(),
+        "{:#?}",
+        all(&r).collect::<Vec<_>>()
+    );
+    let n = r.normalised.unwrap();
+    assert_eq!(
+        n.indicators.unwrap()[0].target.as_deref(),
+        Some("≥2.00(次)")
+    );
+    // What is wrong with it is said of the value column.
+    form["indicators"][0]["value"] = json!("200");
+    form["indicators"][0]["unit"] = json!("%");
+    form["indicators"][0]["name"] = json!("整改落实率");
+    let r = report(&form);
+    assert!(
+        all(&r).any(|i| i.code == "RATE_OVER_100" && i.path == "/indicators/0/value"),
+        "{:#?}",
+        all(&r).collect::<Vec<_>>()
+    );
+    // Both sides agree: nothing to say.
+    form["indicators"][0]["value"] = json!("95");
+    form["indicators"][0]["target"] = json!("≥95%");
+    let r = report(&form);
+    assert!(
+        all(&r).all(|i| !i.code.starts_with("SPLIT_")),
+        "{:#?}",
+        all(&r).collect::<Vec<_>>()
+    );
 }

@@ -35,8 +35,12 @@ pub struct Row {
     pub placeholder_name: bool,
     pub placeholder_target: bool,
     /// The normalised target without the typing aids (`None` when the row
-    /// has none).
+    /// has none): `target`, or what the split columns say when it is blank.
     pub target: Option<Target>,
+    /// The field the target was read from: `target` or `value`.
+    pub target_field: &'static str,
+    /// What the split columns (运算符, 指标值, 计量单位) say, when they do.
+    pub split: Option<Target>,
 }
 
 /// How messages name indicator row `index` (`第3行指标“及时率”`). Written
@@ -143,6 +147,14 @@ impl<'a> Facts<'a> {
                     level2: ind.level2.as_deref(),
                     name: ind.name.as_deref(),
                 };
+                let split = super::split::compose(ind).map(|t| target::analyse(&t, &facts));
+                let (target, target_field) = match &split {
+                    Some(s) if blank(&ind.target) => (Some(s.clone()), "value"),
+                    _ => (
+                        ind.target.as_deref().map(|t| target::analyse(t, &facts)),
+                        "target",
+                    ),
+                };
                 Row {
                     index: first.saturating_add(i),
                     levels: taxonomy::resolve(
@@ -153,7 +165,9 @@ impl<'a> Facts<'a> {
                     core: taxonomy::name_core(ind.name.as_deref().unwrap_or("")),
                     placeholder_name: is_placeholder(&ind.name),
                     placeholder_target: is_placeholder(&ind.target),
-                    target: ind.target.as_deref().map(|t| target::analyse(t, &facts)),
+                    target,
+                    target_field,
+                    split,
                 }
             })
             .collect();

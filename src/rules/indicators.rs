@@ -228,7 +228,7 @@ pub fn row(c: &Facts, ind: &Indicator, info: &Row, f: &mut Findings) {
             Vec::new(),
         );
     }
-    if blank(&ind.target) {
+    if blank(&ind.target) && info.split.is_none() {
         f.add(
             &TARGET_MISSING,
             p.at("target"),

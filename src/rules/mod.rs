@@ -9,6 +9,7 @@ pub(crate) mod facts;
 mod funds;
 mod indicators;
 mod required;
+pub(crate) mod split;
 mod targets;
 mod template;
 
@@ -36,6 +37,7 @@ pub fn catalogue() -> Vec<Rule> {
         choices::RULES,
         indicators::RULES,
         targets::RULES,
+        split::RULES,
         crate::target_value::diagnostics::RULES,
     ]
     .concat()
@@ -51,6 +53,7 @@ pub fn run(c: &Facts, f: &mut Findings) {
     indicators::check(c, f);
     for (ind, row) in c.rows() {
         targets::row(c, ind, row, f);
+        split::row(ind, row, f);
     }
 }
 
@@ -58,4 +61,5 @@ pub fn run(c: &Facts, f: &mut Findings) {
 pub fn row(c: &Facts, ind: &Indicator, row: &Row, f: &mut Findings) {
     indicators::row(c, ind, row, f);
     targets::row(c, ind, row, f);
+    split::row(ind, row, f);
 }

@@ -271,7 +271,7 @@ pub fn row(c: &Facts, ind: &Indicator, info: &Row, f: &mut Findings) {
     let Some(t) = info.target.as_ref() else {
         return;
     };
-    let p = RowPointer::row(info.index).at("target");
+    let p = RowPointer::row(info.index).at(info.target_field);
     let row = RowLabel::new(info.index, &ind.name);
     let level1 = info.levels.level1.map_or("", |l| l.base);
     let m = meaning(&info.core, level1, info.levels.level2.as_deref());
@@ -308,7 +308,9 @@ pub fn row(c: &Facts, ind: &Indicator, info: &Row, f: &mut Findings) {
         .note
         .as_deref()
         .is_none_or(|n| t.kind == Some(Kind::Deadline) && DEADLINE_NOTES.contains(&n));
-    if numeric && whole && t.input.trim() != canonical {
+    // Split columns are stored split: there is no one-string spelling to suggest.
+    let one_string = info.target_field == "target";
+    if numeric && whole && one_string && t.input.trim() != canonical {
         f.add(
             &TARGET_NOT_CANONICAL,
             p,
