@@ -195,8 +195,11 @@ impl Form {
     }
 
     /// Whether the form has the field at all (detection counts a field a
-    /// clerk left empty: the template has it).
+    /// clerk left empty: the template has it). `/indicators/*/key`: any row.
     pub fn has(&self, pointer: &str) -> bool {
+        if let Some(key) = pointer.strip_prefix("/indicators/*/") {
+            return self.indicators.iter().flatten().any(|row| row.has(key));
+        }
         match self.field(pointer) {
             Some(Field::Rows(n)) => n > 0,
             Some(_) => true,
@@ -239,6 +242,19 @@ impl Form {
             "amountUnit" => &self.amount_unit,
             _ => return None,
         })
+    }
+}
+
+impl Indicator {
+    /// Whether the row fills the split column `key`.
+    fn has(&self, key: &str) -> bool {
+        let v = match key {
+            "operator" => &self.operator,
+            "value" => &self.value,
+            "unit" => &self.unit,
+            _ => return false,
+        };
+        v.as_deref().is_some_and(|s| !s.trim().is_empty())
     }
 }
 

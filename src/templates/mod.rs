@@ -4,6 +4,7 @@
 //! nothing else names a template. Adding a region's template is one file
 //! here and one line in [`ALL`].
 
+mod mof2021;
 mod sh2019;
 mod sh2020;
 mod sh2021;
@@ -14,13 +15,19 @@ use crate::rule::Severity;
 use serde::Serialize;
 
 /// Every template, in the order detection prefers them on a tie.
-pub const ALL: &[&Template] = &[&sh2021::TEMPLATE, &sh2020::TEMPLATE, &sh2019::TEMPLATE];
+pub const ALL: &[&Template] = &[
+    &sh2021::TEMPLATE,
+    &sh2020::TEMPLATE,
+    &sh2019::TEMPLATE,
+    &mof2021::TEMPLATE,
+];
 
 /// The template a form is checked against when nothing tells which it is.
 pub const DEFAULT: &Template = &sh2021::TEMPLATE;
 
 /// The template ids as a TypeScript type (a test keeps it in step with [`ALL`]).
-pub const TEMPLATE_ID_TS: &str = r#"export type TemplateId = "T2021" | "T2020" | "T2019";"#;
+pub const TEMPLATE_ID_TS: &str =
+    r#"export type TemplateId = "T2021" | "T2020" | "T2019" | "MOF2021";"#;
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
 const TEMPLATE_ID: &str = TEMPLATE_ID_TS;
