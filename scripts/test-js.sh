@@ -8,7 +8,10 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 export PATH="$HOME/.cargo/bin:$PATH"
 
-[ -d node_modules ] || npm ci --no-audit --no-fund
+# Installed again whenever the lock file changed since the last install.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund
+fi
 
 # Debian's Chromium drives the browser tests (playwright cannot download its
 # own here); a CJK font keeps the screenshot readable.
