@@ -1,13 +1,27 @@
 // Completes the package.json wasm-pack wrote, filling only missing fields from
-// Cargo.toml (via cargo metadata) so the generated package can be published.
+// Cargo.toml (via cargo metadata) so the generated package can be published,
+// and puts the drop-in kit (js/dom.js, js/dom.css) beside the ES module
+// builds as `perftarget/dom`.
 //   usage: node scripts/pkg-meta.mjs OUT_DIR
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.argv[2] ?? 'pkg';
 const file = join(dir, 'package.json');
 const pkg = JSON.parse(readFileSync(file, 'utf8'));
+const kit = ['dom.js', 'dom.css'];
+if (pkg.type === 'module') {
+  for (const f of kit) copyFileSync(join('js', f), join(dir, f));
+  pkg.files = [...new Set([...(pkg.files ?? []), ...kit])];
+  const main = `./${pkg.module ?? pkg.main}`;
+  pkg.exports ??= {
+    '.': { types: './perftarget.d.ts', default: main },
+    './dom': './dom.js',
+    './dom.css': './dom.css',
+    './*': './*',
+  };
+}
 const meta = JSON.parse(execFileSync('cargo', ['metadata', '--no-deps', '--format-version', '1'], { encoding: 'utf8' }));
 const crate = meta.packages.find((p) => p.name === 'perftarget');
 

@@ -3,8 +3,16 @@
 //!
 //! * [`normalise`] — one target value (指标值) as typed, SPEC §4
 //! * [`validate_json`] / [`validate_value`] — a whole form, SPEC §5
-//! * [`rules`] — the rule catalogue
+//! * [`check_indicator_json`] — one indicator row while it is typed
+//! * [`rules`] — the rule catalogue; [`templates()`] — the templates
+//! * `service` — the HTTP/JSON service (cargo feature `serve`)
+//!
+//! The layers depend downward only: `text` (folding, numbers, dates) and
+//! `rule`/`finding` (what a rule and a finding are) → `target_value` (the
+//! target grammar) → `form` (model, JSON reader) → `templates` (the
+//! templates as data, level names) → `rules` (the families) → the report.
 
+#![forbid(unsafe_code)]
 #![deny(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -16,25 +24,47 @@
     clippy::unreachable
 )]
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod batch;
+pub mod finding;
 pub mod form;
 pub mod limits;
+mod normalised;
 pub mod report;
+pub mod rule;
 pub mod rules;
-pub mod target;
+#[cfg(all(feature = "serve", not(target_arch = "wasm32")))]
+pub mod service;
+pub mod target_value;
+pub mod templates;
+#[doc(hidden)] // folding and numerals: reached through the API, open to the crate's tests
+pub mod text;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod xlsx;
 
-pub use report::{Issue, Report, RowReport, Severity};
-pub use rules::Rule;
-pub use target::{normalise, Context, Target};
+pub use finding::{Issue, Params};
+pub use form::model::{Budget, CompositionRow, Form, Funds, Indicator};
+pub use report::{Report, RowReport};
+pub use rule::{Rule, Scope, Severity};
+pub use target_value::{normalise, Context, Target};
+pub use templates::Template;
 
+use form::input::JSON_SYNTAX;
 use form::json::ErrorKind;
-use rules::input::{INPUT_TOO_LARGE, JSON_SYNTAX};
+use limits::INPUT_TOO_LARGE;
 use rules::{Facts, Findings};
 
 /// The rule catalogue: every code with severity, review category and descriptions.
 pub fn rules() -> Vec<Rule> {
     rules::catalogue()
+}
+
+/// The templates a form may follow (SPEC §2, §10): fields, choices, level
+/// names, coverage and money structure, as the rules read them.
+pub fn templates() -> &'static [&'static templates::Template] {
+    templates::ALL
 }
 
 /// Validates a form given as JSON text.
@@ -61,12 +91,12 @@ pub(crate) fn check_json(text: &str, normalised: bool) -> Report {
             text.len(),
             limits::MAX_FORM_BYTES
         );
-        return Report::unusable(INPUT_TOO_LARGE.code, &zh, &en);
+        return Report::unusable(&INPUT_TOO_LARGE, &zh, &en);
     }
     match form::json::parse(text, limits::MAX_DEPTH) {
         Ok(value) => check_value(&value, normalised),
         Err(e) if e.kind == ErrorKind::TooDeep => Report::unusable(
-            INPUT_TOO_LARGE.code,
+            &INPUT_TOO_LARGE,
             &format!("申报表嵌套超过 {} 层", limits::MAX_DEPTH),
             &format!("the form nests deeper than {} levels", limits::MAX_DEPTH),
         ),
@@ -76,7 +106,7 @@ pub(crate) fn check_json(text: &str, normalised: bool) -> Report {
                 ErrorKind::TooDeep => "",
             };
             Report::unusable(
-                JSON_SYNTAX.code,
+                &JSON_SYNTAX,
                 &format!(
                     "申报表不是有效的 JSON：第 {} 行第 {} 列附近有误",
                     e.line, e.column
@@ -99,7 +129,7 @@ fn check_value(value: &form::json::Json, normalised: bool) -> Report {
     let facts = Facts::new(&form, template);
     rules::run(&facts, &mut findings);
     let Facts { rows, .. } = facts;
-    let normalised = normalised.then(|| form::canonical::normalised(form, template, &rows));
+    let normalised = normalised.then(|| normalised::normalised(form, template, &rows));
     Report::new(Some(template), findings.issues, normalised)
 }
 

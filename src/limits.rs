@@ -11,3 +11,15 @@ pub const MAX_TEXT_CHARS: usize = 20_000;
 pub const MAX_AMOUNT_CHARS: usize = 64;
 /// Deepest JSON nesting accepted.
 pub const MAX_DEPTH: usize = 128;
+
+use crate::rule::rule;
+
+// Shared by forms and targets: the one rule every limit reports.
+rule!(
+    INPUT_TOO_LARGE,
+    Form,
+    Error,
+    OTHER,
+    "申报表或其中某项超过了允许的大小（总大小、行数、文字长度或嵌套层数）",
+    "the form or one of its parts exceeds a documented size limit"
+);

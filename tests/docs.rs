@@ -44,3 +44,59 @@ fn rules_doc_matches_catalogue() {
     }
     common::snapshot(&common::root().join("docs/rules.md"), &out);
 }
+
+/// docs/templates.md: what each registered template asks of a form.
+#[test]
+fn templates_doc_matches_registry() {
+    let mut out = String::from(
+        "# Templates\n\n\
+         Generated from `perftarget::templates()` by `tests/docs.rs`; do not edit by hand.\n\
+         A template is one file in `src/templates/` and one line in its registry.\n\n",
+    );
+    for t in perftarget::templates() {
+        let list = |v: Vec<String>| {
+            if v.is_empty() {
+                "—".to_string()
+            } else {
+                v.join("; ")
+            }
+        };
+        out.push_str(&format!("## `{}` {}\n\n{}\n\n", t.id, t.title, t.title_en));
+        let required: Vec<String> = t
+            .required
+            .iter()
+            .map(|r| format!("{} `{}`", r.label, r.path))
+            .collect();
+        out.push_str(&format!("* Required: {}\n", list(required)));
+        let choices: Vec<String> = t
+            .choices
+            .iter()
+            .map(|c| format!("{} `{}`: {}", c.label, c.path, c.options.join("、")))
+            .collect();
+        out.push_str(&format!("* Choices: {}\n", list(choices)));
+        out.push_str(&format!(
+            "* Money: {:?}, amounts in {}; level-2 names end in “{}”; an unknown level-2 is {:?}\n",
+            t.money, t.amount_unit, t.level2_suffix, t.unknown_level2
+        ));
+        let coverage: Vec<String> = t
+            .coverage
+            .iter()
+            .map(|c| format!("{} ({:?})", c.label, c.severity))
+            .collect();
+        out.push_str(&format!("* Every form has: {}\n", list(coverage)));
+        let optional: Vec<String> = t.optional.iter().map(|o| format!("{o:?}")).collect();
+        out.push_str(&format!("* Optional rules: {}\n\n", list(optional)));
+        out.push_str("| level 1 | also read | level 2 |\n|---|---|---|\n");
+        for l in t.levels {
+            out.push_str(&format!(
+                "| {} | {} | {}{} |\n",
+                l.canonical,
+                l.aliases.join("、"),
+                l.children.join("、"),
+                if l.open { "（可自设）" } else { "" }
+            ));
+        }
+        out.push('\n');
+    }
+    common::snapshot(&common::root().join("docs/templates.md"), &out);
+}

@@ -1,7 +1,7 @@
 //! The target grammar, phrase by phrase (SPEC §4), and every diagnostic code
 //! the engine reports, with the span it underlines.
 
-use perftarget::target::{normalise, Context, Direction, Kind, Status, Target};
+use perftarget::target_value::{normalise, Context, Direction, Kind, Status, Target};
 
 fn n(text: &str) -> Target {
     normalise(text, &Context::default())
@@ -283,6 +283,12 @@ fn diagnostics_point_at_the_characters() {
         ("≥≥90%", "TARGET_OPERATOR_REPEATED", Status::Invalid, (1, 2)),
         ("≥", "TARGET_VALUE_MISSING", Status::Incomplete, (0, 1)),
         ("≥合理", "TARGET_VALUE_MISSING", Status::Invalid, (0, 2)),
+        (
+            "≥**%",
+            "TARGET_VALUE_PLACEHOLDER",
+            Status::Incomplete,
+            (1, 4),
+        ),
         ("9.", "TARGET_NUMBER_INCOMPLETE", Status::Incomplete, (0, 2)),
         (
             "1,2345人",
@@ -407,7 +413,7 @@ fn long_inputs_stay_linear() {
 /// Version 2 (SPEC §10): the unit is the clerk's, whole, and classified.
 #[test]
 fn open_units_are_kept_whole_and_classified() {
-    use perftarget::target::UnitClass::*;
+    use perftarget::target_value::UnitClass::*;
     let cases = [
         ("1600元/亩", "=1600.00(元/亩)", PerUnit),
         ("≤28.40/株", "≤28.40(/株)", Other),
@@ -520,7 +526,7 @@ fn every_way_of_writing_time() {
 
 #[test]
 fn approximate_tolerance_and_more_operator_words() {
-    use perftarget::target::Qualifier;
+    use perftarget::target_value::Qualifier;
     let t = n("约100人");
     assert_eq!(
         (t.canonical.as_deref(), t.qualifier, t.direction),
@@ -576,7 +582,12 @@ fn template_leftovers_ask_for_the_number() {
     ] {
         let t = n(input);
         assert_eq!(t.status, Status::Incomplete, "{input}");
-        assert_eq!(t.diagnostics[0].code, "TARGET_VALUE_MISSING", "{input}");
+        assert_eq!(t.diagnostics[0].code, "TARGET_VALUE_PLACEHOLDER", "{input}");
+        assert_eq!(
+            t.diagnostics[0].severity,
+            perftarget::Severity::Info,
+            "{input}"
+        );
         assert!(t.hint.contains("数值"), "{input}: {}", t.hint);
     }
     // An Excel serial date in a time row names the date it probably means.
@@ -600,7 +611,7 @@ fn template_leftovers_ask_for_the_number() {
 
 #[test]
 fn qualitative_grades_and_vague_wording() {
-    use perftarget::target::Grade;
+    use perftarget::target_value::Grade;
     for (input, grade) in [
         ("达到预期目标", Grade::Achievement),
         ("部分达到", Grade::Achievement),

@@ -43,3 +43,22 @@ fn schema_lists_the_model_keys() {
         perftarget::limits::MAX_ROWS
     );
 }
+
+/// The schema's `template` enum and the TypeScript `TemplateId` type list
+/// exactly the registered templates, in registry order.
+#[test]
+fn template_ids_follow_the_registry() {
+    let s: Value = serde_json::from_str(
+        &std::fs::read_to_string(common::root().join("schema/form.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let ids: Vec<&str> = perftarget::templates().iter().map(|t| t.id).collect();
+    let mut listed: Vec<Value> = ids.iter().map(|id| Value::from(*id)).collect();
+    listed.push(Value::Null);
+    assert_eq!(s["properties"]["template"]["enum"], Value::Array(listed));
+    let union: Vec<String> = ids.iter().map(|id| format!("\"{id}\"")).collect();
+    assert_eq!(
+        perftarget::templates::TEMPLATE_ID_TS,
+        format!("export type TemplateId = {};", union.join(" | "))
+    );
+}

@@ -4,7 +4,7 @@
 
 mod common;
 
-use perftarget::target::{normalise, Context, Status};
+use perftarget::target_value::{normalise, Context, Status};
 use proptest::prelude::*;
 
 struct Row {

@@ -5,7 +5,7 @@
 //! engine must read at least `MIN_AGREEING` rows exactly so; the rows it
 //! reads differently are printed, and are the work list of the grammar.
 
-use perftarget::target::{normalise, Context, Qualifier};
+use perftarget::target_value::{normalise, Context, Qualifier};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 

@@ -1,9 +1,12 @@
-// Demo of SPEC §7. Every rule runs in the wasm module; this file only edits a
-// plain form object, shows what the module says, and maps JSON Pointers back
-// to inputs. Untrusted text only ever reaches the DOM as text nodes or values.
-import init, { validateForm, normaliseTarget } from '../pkg/perftarget.js';
+// The demo (SPEC §7) on the drop-in kit (pkg/dom.js): this file renders a
+// plain form object as fields mapped by JSON Pointer, and adds what a clerk
+// and a reviewer need around them (rows, selects, autosave, undo, the JSON
+// panel, CSV, print). Every rule and message comes from the wasm module.
+// Untrusted text only ever reaches the DOM as text nodes or values.
+import init, { templates, validateForm } from '../pkg/perftarget.js';
+import { bind } from '../pkg/dom.js';
 
-window.__perf = { moduleReady: null, firstReport: null, lastValidateMs: null };
+window.__perf = { moduleReady: null, firstReport: null };
 
 // ---------------------------------------------------------------- labels --
 
@@ -11,22 +14,30 @@ const I18N = {
   title: ['财政项目支出绩效目标申报表 · 实时校验', 'Performance-target declaration · live validation'],
   subtitle: ['规则在 Rust 中实现，浏览器内以 WebAssembly 运行，与后端完全一致。',
     'Rules written once in Rust, run here as WebAssembly — identical to the back end.'],
-  template: ['模板', 'Template'], auto: ['自动识别', 'Detect'], blank: ['空白表单', 'Blank form'],
+  skip: ['跳到检查结果', 'Skip to the findings'], editor: ['申报表', 'Declaration form'],
+  template: ['模板', 'Template'], auto: ['自动识别', 'Detect'], blank: ['新建空白表单', 'New blank form'],
+  check: ['检查全表', 'Check the form'], prev: ['上一个问题', 'Previous finding'], next: ['下一个问题', 'Next finding'],
   fixtures: ['示例申报表：', 'Seed forms:'], loading: ['正在加载校验模块…', 'Loading the validator…'],
-  jsonPanel: ['表单 JSON（可粘贴导入）', 'Form JSON (paste to import)'], jsonLoad: ['载入此 JSON', 'Load this JSON'],
-  normalised: ['规范化结果', 'Normalised form'],
+  report: ['检查结果', 'Findings'],
+  reportEmpty: ['填写后离开字段，或点「检查全表」，问题会列在这里。', 'Findings appear here once you leave a field or check the form.'],
+  acceptedTitle: ['已接受的警告', 'Accepted warnings'], codes: ['显示规则代码与路径', 'Show rule codes and pointers'],
+  print: ['打印报告', 'Print the report'], csv: ['导出问题 CSV', 'Export findings (CSV)'],
+  jsonPanel: ['表单 JSON（随表单更新，可编辑导入）', 'Form JSON (follows the form; edit to import)'],
+  jsonLoad: ['载入此 JSON', 'Load this JSON'], normalised: ['规范化结果', 'Normalised form'],
   basic: ['基本信息', 'Project'], funds: ['项目资金（元）', 'Project funds (yuan)'],
   budget: ['项目预算（元）', 'Budget (yuan)'], composition: ['项目当年投入资金构成', 'Composition of this year’s budget'],
   goals: ['绩效目标', 'Goals'], details: ['项目说明', 'Project description'],
   show: ['展开：概况、立项依据、必要性、制度措施、实施计划', 'Show: overview, basis, necessity, safeguards, plan'],
   indicators: ['绩效指标', 'Performance indicators'], extra: ['未识别字段', 'Unrecognised fields'],
-  addRow: ['＋ 添加一行', '+ Add row'], remove: ['删除', 'Remove'],
+  addRow: ['＋ 添加一行指标', '+ Add an indicator row'], addItem: ['＋ 添加一项', '+ Add an item'],
+  remove: ['删除', 'Remove'], row: ['第 {n} 行', 'Row {n}'], more: ['更多列（一体化）', 'More columns (integrated system)'],
   level1: ['一级指标', 'Level 1'], level2: ['二级指标', 'Level 2'], name: ['三级指标', 'Indicator'],
-  target: ['指标值', 'Target value'], itemName: ['明细名称', 'Item'], amount: ['金额', 'Amount'],
+  target: ['指标值', 'Target value'], operator: ['运算符', 'Operator'], value: ['数值', 'Value'],
+  unit: ['计量单位', 'Unit'], weight: ['权重', 'Weight'], note: ['备注', 'Note'],
+  other: ['其他（手填）', 'Other (type it)'], otherName: ['{label}（手填）', '{label} (typed)'],
+  choose: ['请选择', 'Choose'], notListed: ['（不在可选项中）', ' (not an option)'],
+  itemName: ['明细名称', 'Item'], amount: ['金额', 'Amount'],
   yes: ['是', 'Yes'], no: ['否', 'No'], unset: ['未填', 'Not set'],
-  errors: ['错误', 'Errors'], warnings: ['警告', 'Warnings'], infos: ['提示', 'Notes'],
-  valid: ['通过：没有错误', 'Valid: no errors'], invalid: ['未通过', 'Not valid'],
-  detected: ['模板', 'template'], none: ['无', 'None'], canonical: ['规范写法', 'Canonical'],
   projectName: ['项目名称', 'Project name'], year: ['预算年度', 'Budget year'],
   declaringUnit: ['申报单位名称', 'Declaring unit'], department: ['主管部门', 'Department'],
   implementingUnit: ['实施单位', 'Implementing unit'], projectNature: ['项目性质', 'Project nature'],
@@ -44,9 +55,32 @@ const I18N = {
   overallGoal: ['项目总目标', 'Overall goal'], annualGoal: ['年度总体目标', 'Annual goal'],
   overview: ['项目概况', 'Overview'], basis: ['立项依据', 'Basis'], necessity: ['项目设立的必要性', 'Necessity'],
   safeguards: ['保证项目实施的制度、措施', 'Safeguards'], plan: ['项目实施计划', 'Plan'],
+  accept: ['接受此警告…', 'Accept this warning…'], reason: ['接受理由', 'Reason for accepting'],
+  confirmAccept: ['确认接受', 'Accept'], unaccept: ['撤销接受', 'Withdraw'],
+  undo: ['撤销', 'Undo'], saved: ['草稿已自动保存 {t}', 'Draft saved automatically {t}'],
+  removedRow: ['已删除第 {n} 行。', 'Row {n} removed.'], removedItem: ['已删除一项。', 'Item removed.'],
+  removedField: ['已删除字段 {k}。', 'Field {k} removed.'], cleared: ['已换成空白表单。', 'Replaced by a blank form.'],
+  loaded: ['已载入 {name}。', 'Loaded {name}.'], jsonLoaded: ['已载入 JSON。', 'JSON loaded.'],
+  jsonNotForm: ['这段 JSON 不是一份申报表：', 'This JSON is not a form: '],
+  templateChanged: ['已改为模板 {name}。', 'Template set to {name}.'],
+  category: ['审核类别', 'Review category'], severity: ['级别', 'Severity'], code: ['代码', 'Code'],
+  path: ['路径', 'Pointer'], rowNo: ['行', 'Row'], message: ['问题', 'Finding'], acceptedReason: ['接受理由', 'Accepted because'],
+};
+// The reviewers' opinion categories the catalogue names, for English mode.
+const CATEGORY_EN = {
+  其他: 'Other', 指标不够完整: 'Indicators incomplete', 一级指标类型错误: 'Wrong level-1 type',
+  二级指标类型错误: 'Wrong level-2 type', 建议拆分指标: 'Split the indicator',
+  '指标不够细化、量化': 'Not specific or measurable', 指标与指标值不匹配: 'Target does not fit the indicator',
 };
 let lang = 'zh';
-const t = (key) => (I18N[key] ?? [key, key])[lang === 'zh' ? 0 : 1];
+const t = (key, vars = {}) => (I18N[key] ?? [key, key])[lang === 'zh' ? 0 : 1]
+  .replace(/\{(\w+)\}/g, (_, k) => vars[k] ?? '');
+const category = (c) => (lang === 'en' ? CATEGORY_EN[c] ?? c : c);
+const msgOf = (i) => (lang === 'zh' ? i.message : i.messageEn);
+
+// Units a clerk picks most; any other unit may be typed.
+const UNITS = ['%', '个', '人', '人次', '次', '项', '天', '个工作日', '小时', '元', '万元', '元/人', '套', '台', '份', '篇', '家', '所', '户', '亩', '公顷', '公里', '平方米', '万人次'];
+const OPERATORS = ['≥', '＞', '＝', '＜', '≤', '定性'];
 
 // ------------------------------------------------------- the form model --
 // Which template shows which field; a field holding a value is shown anyway,
@@ -55,54 +89,47 @@ const ALL = ['T2019', 'T2020', 'T2021'];
 const OLD = ['T2019', 'T2020'];
 const BASIC = [
   ['projectName', ALL], ['year', ALL, 'year'], ['declaringUnit', OLD], ['department', ['T2021']],
-  ['implementingUnit', ['T2021']], ['projectNature', ['T2021']], ['projectCategory', ['T2020', 'T2021']],
-  ['projectType', ['T2019']], ['fundUse', ['T2019']], ['performanceType', ['T2020']],
-  ['includesGovernmentPurchase', ['T2020'], 'bool'], ['startDate', ALL], ['endDate', ALL],
+  ['implementingUnit', ['T2021']], ['projectNature', ['T2021'], 'choice'], ['projectCategory', ['T2020', 'T2021'], 'choice'],
+  ['projectType', ['T2019'], 'choice'], ['fundUse', ['T2019'], 'choice'], ['performanceType', ['T2020']],
+  ['includesGovernmentPurchase', ['T2020'], 'bool'], ['startDate', ALL, 'date'], ['endDate', ALL, 'date'],
 ];
 const FUNDS = ['total', 'totalFiscal', 'totalOther', 'annual', 'annualFiscal', 'carryOver', 'annualOther'];
 const BUDGET = ['total', 'current', 'priorYear', 'priorYearExecuted'];
 const GOALS = ['overallGoal', 'annualGoal'];
 const TEXTS = ['overview', 'basis', 'necessity', 'safeguards', 'plan'];
-const KNOWN = new Set(['template', ...BASIC.map(([k]) => k), 'funds', 'budget', ...GOALS, ...TEXTS, 'indicators']);
+const KNOWN = new Set(['template', ...BASIC.map(([k]) => k), 'funds', 'budget', ...GOALS, ...TEXTS, 'indicators', 'amountUnit']);
+const SPLIT = ['operator', 'value', 'unit', 'weight', 'note'];
 
 const emptyRow = () => ({ level1: null, level2: null, name: null, target: null });
-const emptyFunds = () => Object.fromEntries(FUNDS.map((k) => [k, null]));
-const emptyBudget = () => ({ ...Object.fromEntries(BUDGET.map((k) => [k, null])), composition: [] });
 
-function blankForm(template = 'T2021') {
+const templateById = (id) => registry.find((x) => x.id === id);
+
+function blankForm(template = registry[0].id) {
   const form = { template, year: new Date().getFullYear(), projectName: null };
-  for (const [key, templates] of BASIC) if (templates.includes(template) && !(key in form)) form[key] = null;
-  if (template === 'T2021') form.funds = emptyFunds();
-  else form.budget = emptyBudget();
+  for (const [key, ids] of BASIC) if (ids.includes(template) && !(key in form)) form[key] = null;
+  if (templateById(template)?.money === 'funds') form.funds = Object.fromEntries(FUNDS.map((k) => [k, null]));
+  else form.budget = { ...Object.fromEntries(BUDGET.map((k) => [k, null])), composition: [] };
   for (const key of GOALS) form[key] = null;
   form.indicators = [emptyRow()];
   return form;
 }
 
-let form = blankForm();
-let report = null;
+let registry = []; // templates(): ids, level names, choice lists, where the money is
+let form = null;
+let accepted = {}; // "code|path" → the reviewer's reason, kept in the draft
+let checked = false; // the whole form was checked (or loaded): every finding shows
+let kit = null;
 
 // ---------------------------------------------------- JSON Pointers (6901) --
 const esc = (token) => String(token).replaceAll('~', '~0').replaceAll('/', '~1');
 const pointer = (...tokens) => tokens.map((tok) => '/' + esc(tok)).join('');
 const tokens = (ptr) => (ptr ? ptr.slice(1).split('/').map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~')) : []);
-
-function getAt(obj, toks) {
-  return toks.reduce((node, tok) => (node != null && typeof node === 'object' ? node[tok] : undefined), obj);
-}
-// Creates missing parents: rendering never adds keys, typing does, so a
-// loaded form is validated exactly as it was written.
-function setAt(obj, toks, value) {
-  let node = obj;
-  for (const tok of toks.slice(0, -1)) {
-    if (node[tok] == null || typeof node[tok] !== 'object') node[tok] = {};
-    node = node[tok];
-  }
-  node[toks.at(-1)] = value;
-}
+const getAt = (obj, toks) => toks.reduce((node, tok) => (node != null && typeof node === 'object' ? node[tok] : undefined), obj);
 const blank = (v) => v == null || v === '';
+const display = (v) => (v == null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
 // ------------------------------------------------------------------ DOM --
+let uid = 0;
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
@@ -115,379 +142,436 @@ function el(tag, attrs = {}, ...children) {
   }
   return node;
 }
-const label = (key) => el('span', { class: 'label', 'data-i18n': key }, t(key));
 const $ = (sel, root = document) => root.querySelector(sel);
 
-function display(value) {
-  if (value == null) return '';
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+function templateInfo() {
+  return templateById(form.template) ?? templateById(kit?.report?.template) ?? registry[0];
 }
 
-function input(path, kind = 'text', i18n = null) {
+// A control bound to the model by its pointer, with a label naming it.
+function control(path, kind, labelText, options = []) {
   const value = getAt(form, tokens(path));
+  const id = `f${++uid}`;
+  const attrs = { id, 'data-perftarget': path };
+  let node;
   if (kind === 'bool') {
-    const select = el('select', { 'data-path': path, 'data-kind': 'bool' },
-      el('option', { value: '', 'data-i18n': 'unset' }, t('unset')),
-      el('option', { value: 'true', 'data-i18n': 'yes' }, t('yes')),
-      el('option', { value: 'false', 'data-i18n': 'no' }, t('no')));
-    select.value = value === true ? 'true' : value === false ? 'false' : '';
-    return select;
+    node = el('select', { ...attrs, 'data-perftarget-type': 'boolean' },
+      el('option', { value: '' }, t('unset')), el('option', { value: 'true' }, t('yes')), el('option', { value: 'false' }, t('no')));
+    node.value = value === true ? 'true' : value === false ? 'false' : '';
+  } else if (kind === 'choice') {
+    const text = display(value);
+    node = el('select', attrs, el('option', { value: '' }, t('choose')), options.map((c) => el('option', { value: c }, c)),
+      text && !options.includes(text) ? el('option', { value: text }, text + t('notListed')) : null);
+    node.value = text;
+  } else if (kind === 'long') {
+    node = el('textarea', { ...attrs, rows: 3, value: display(value) });
+  } else {
+    // A date picker when the date is empty or ISO; any other spelling stays text, as written.
+    const date = kind === 'date' && (blank(value) || /^\d{4}-\d{2}-\d{2}$/.test(value));
+    node = el('input', {
+      ...attrs, type: date ? 'date' : 'text', value: display(value),
+      inputmode: kind === 'amount' ? 'decimal' : kind === 'year' ? 'numeric' : null,
+      'data-perftarget-type': kind === 'year' ? 'number' : null, list: kind === 'unit' ? 'units' : null,
+    });
   }
-  const tag = kind === 'long' ? 'textarea' : 'input';
-  return el(tag, {
-    'data-path': path, 'data-kind': kind, value: display(value), rows: kind === 'long' ? 3 : null,
-    inputmode: kind === 'amount' || kind === 'year' ? 'decimal' : null, 'aria-label': i18n && t(i18n),
-  });
-}
-
-// Turns what an input holds back into the form's JSON value.
-function fromInput(node) {
-  const raw = node.value;
-  switch (node.dataset.kind) {
-    case 'bool': return raw === '' ? null : raw === 'true';
-    case 'year': return raw.trim() === '' ? null : /^\d{1,6}$/.test(raw.trim()) ? Number(raw.trim()) : raw;
-    default: return raw === '' ? null : raw;
-  }
-}
-
-function labelled(key, path, kind) {
-  return el('label', { class: `field field-${kind ?? 'text'}`, 'data-path': path }, label(key), input(path, kind, key));
+  return el('div', { class: `field field-${kind}` }, el('label', { for: id, class: 'label' }, labelText), node);
 }
 
 function section(titleKey, path, ...body) {
-  return el('fieldset', { class: 'section', 'data-path': path }, el('legend', { 'data-i18n': titleKey }, t(titleKey)), ...body);
+  return el('fieldset', { class: 'section', 'data-perftarget': path }, el('legend', {}, t(titleKey)), ...body);
 }
 
-// ------------------------------------------------------- target fields --
+const level1Names = (tpl) => tpl.levels.map((l) => l.canonical);
+const level2Names = (tpl, level1) =>
+  (tpl.levels.find((l) => l.canonical === level1)?.children ?? []).map((c) => c + tpl.level2Suffix);
 
-function targetField(path, i) {
-  const box = el('div', { class: 'target-box' },
-    el('div', { class: 'target-mirror', 'aria-hidden': 'true' }),
-    input(path, 'target', 'target'));
-  return el('div', { class: 'target-field', 'data-row': i }, box,
-    el('div', { class: 'target-info' }, el('span', { class: 'target-canonical' }), el('span', { class: 'target-hint' })));
+// Level 1 and 2 as dependent selects from the template registry; a name
+// the registry does not list (another region's) is kept in a text field.
+function levelCell(i, key, choices, labelText) {
+  const path = pointer('indicators', i, key);
+  const value = display(getAt(form, tokens(path)));
+  const listed = choices.includes(value);
+  const id = `f${++uid}`;
+  const select = el('select', { id, class: 'level', 'data-key': key, 'data-perftarget': listed || !value ? path : null },
+    el('option', { value: '' }, t('choose')), choices.map((c) => el('option', { value: c }, c)),
+    el('option', { value: '\u0000other' }, t('other')));
+  select.value = listed || !value ? value : '\u0000other';
+  const text = el('input', {
+    type: 'text', class: 'level-other', value: listed ? '' : value, hidden: listed || !value,
+    'aria-label': t('otherName', { label: labelText }), 'data-perftarget': listed || !value ? null : path,
+  });
+  return el('div', { class: `field cell cell-${key}` }, el('label', { for: id, class: 'label' }, labelText), select, text);
 }
 
-function contextFor(row) {
-  const ctx = {};
-  if (Number.isInteger(form.year)) ctx.year = form.year;
-  for (const key of ['level1', 'level2', 'name']) if (typeof row?.[key] === 'string') ctx[key] = row[key];
-  return ctx;
-}
-
-// Splits the text at every diagnostic boundary (UTF-16 offsets, as JS strings
-// index) and wraps covered pieces in <mark>; empty spans become a caret.
-function markup(text, diagnostics) {
-  const rank = { error: 3, warning: 2, info: 1 };
-  const cuts = new Set([0, text.length]);
-  for (const d of diagnostics) cuts.add(Math.min(d.start, text.length)).add(Math.min(d.end, text.length));
-  const points = [...cuts].sort((a, b) => a - b);
-  const nodes = [];
-  for (let k = 0; k < points.length; k++) {
-    const [a, b] = [points[k], points[k + 1]];
-    for (const d of diagnostics) {
-      if (d.start === d.end && d.start === a) nodes.push(el('mark', { class: `caret sev-${d.severity}`, title: d.message }));
-    }
-    if (b === undefined || a === b) continue;
-    const cover = diagnostics.filter((d) => d.start <= a && d.end >= b && d.start < d.end);
-    const piece = text.slice(a, b);
-    if (!cover.length) { nodes.push(document.createTextNode(piece)); continue; }
-    const worst = cover.reduce((m, d) => (rank[d.severity] > rank[m.severity] ? d : m));
-    nodes.push(el('mark', { class: `sev-${worst.severity}`, title: lang === 'zh' ? worst.message : worst.messageEn }, piece));
-  }
-  nodes.push(document.createTextNode(' ')); // keeps the mirror as wide as the input's scroll width
-  return nodes;
-}
-
-function updateTarget(field) {
-  const node = $('input[data-kind="target"]', field);
-  const row = Number(field.dataset.row);
-  const rows = Array.isArray(form.indicators) ? form.indicators : [];
-  const result = normaliseTarget(node.value, contextFor(rows[row]));
-  field.dataset.status = result.status;
-  const mirror = $('.target-mirror', field);
-  mirror.replaceChildren(...markup(node.value, result.diagnostics));
-  mirror.scrollLeft = node.scrollLeft;
-  const canonical = $('.target-canonical', field);
-  canonical.textContent = result.canonical ?? '';
-  canonical.title = t('canonical');
-  // The hint of a valid target usually restates the canonical form; the
-  // diagnostics add what it leaves out (a range the system cannot take …).
-  const notes = lang === 'zh'
-    ? [result.hint, ...result.diagnostics.map((d) => d.message)]
-    : result.diagnostics.map((d) => d.messageEn);
-  const shown = [...new Set(notes)].filter((n) => n && !(result.canonical && n.includes(result.canonical)));
-  $('.target-hint', field).textContent = shown.join('；');
-}
-
-const updateAllTargets = () => document.querySelectorAll('.target-field').forEach(updateTarget);
-
-// -------------------------------------------------------------- editor --
-
-function effectiveTemplate() {
-  if (ALL.includes(form.template)) return form.template;
-  if (ALL.includes(report?.template)) return report.template;
-  return 'T2021';
+function indicatorRow(row, i, tpl) {
+  const n = i + 1;
+  const level1 = levelCell(i, 'level1', level1Names(tpl), t('level1'));
+  const children = level2Names(tpl, row?.level1);
+  const split = SPLIT.some((k) => !blank(row?.[k]));
+  return el('fieldset', { class: 'ind-row', 'data-perftarget': pointer('indicators', i), 'data-row': i },
+    el('legend', { class: 'row-no' }, t('row', { n })),
+    level1,
+    levelCell(i, 'level2', children, t('level2')),
+    el('div', { class: 'cell cell-name' }, control(pointer('indicators', i, 'name'), 'text', t('name'))),
+    el('div', { class: 'cell cell-target' }, control(pointer('indicators', i, 'target'), 'target', t('target'))),
+    el('details', { class: 'more', open: split },
+      el('summary', {}, t('more')),
+      el('div', { class: 'more-grid' },
+        control(pointer('indicators', i, 'operator'), 'choice', t('operator'), OPERATORS),
+        ['value', 'unit', 'weight', 'note'].map((k) => control(pointer('indicators', i, k), k === 'unit' ? 'unit' : 'text', t(k))))),
+    el('button', { type: 'button', class: 'remove', 'data-remove': pointer('indicators', i) },
+      t('remove'), el('span', { class: 'pt-visually-hidden' }, ` ${t('row', { n })}`)));
 }
 
 function render() {
-  const tpl = effectiveTemplate();
-  const editor = $('#editor');
-  $('#template').value = ALL.includes(form.template) ? form.template : '';
-
-  const basic = BASIC.filter(([key, tpls]) => tpls.includes(tpl) || !blank(form[key]))
-    .map(([key, , kind]) => labelled(key, pointer(key), kind));
+  const tpl = templateInfo();
+  const id = tpl.id;
+  $('#template').value = templateById(form.template) ? form.template : '';
+  const choice = (key) => tpl.choices.find((c) => c.path === pointer(key))?.options ?? [];
+  const basic = BASIC.filter(([key, tpls]) => tpls.includes(id) || !blank(form[key]))
+    .map(([key, , kind]) => control(pointer(key), kind ?? 'text', t(key), choice(key)));
   const parts = [section('basic', null, el('div', { class: 'grid' }, basic))];
 
-  if (tpl === 'T2021' || form.funds != null) {
-    parts.push(section('funds', '/funds', el('div', { class: 'grid grid-funds' },
-      FUNDS.map((k) => labelled(`funds.${k}`, pointer('funds', k), 'amount')))));
+  if (tpl.money === 'funds' || form.funds != null) {
+    parts.push(section('funds', '/funds', el('div', { class: 'grid' },
+      FUNDS.map((k) => control(pointer('funds', k), 'amount', t(`funds.${k}`))))));
   }
-  if (tpl !== 'T2021' || form.budget != null) {
+  if (tpl.money === 'budget' || form.budget != null) {
     const composition = Array.isArray(form.budget?.composition) ? form.budget.composition : [];
-    const rows = composition.map((_, i) => el('div', { class: 'comp-row', 'data-path': pointer('budget', 'composition', i) },
-      input(pointer('budget', 'composition', i, 'name'), 'text', 'itemName'),
-      input(pointer('budget', 'composition', i, 'amount'), 'amount', 'amount'),
-      el('button', { type: 'button', class: 'remove', 'data-remove': pointer('budget', 'composition', i), 'data-i18n': 'remove' }, t('remove'))));
     parts.push(section('budget', '/budget',
-      el('div', { class: 'grid' }, BUDGET.map((k) => labelled(`budget.${k}`, pointer('budget', k), 'amount'))),
-      el('div', { class: 'composition', 'data-path': '/budget/composition' },
-        el('h4', { 'data-i18n': 'composition' }, t('composition')),
-        el('div', { class: 'comp-head' }, label('itemName'), label('amount')),
-        rows,
-        el('button', { type: 'button', class: 'add', 'data-add': '/budget/composition', 'data-i18n': 'addRow' }, t('addRow')))));
+      el('div', { class: 'grid' }, BUDGET.map((k) => control(pointer('budget', k), 'amount', t(`budget.${k}`)))),
+      el('div', { class: 'composition', 'data-perftarget': '/budget/composition' },
+        el('h3', {}, t('composition')),
+        composition.map((_, i) => el('div', { class: 'comp-row', 'data-perftarget': pointer('budget', 'composition', i) },
+          control(pointer('budget', 'composition', i, 'name'), 'text', `${t('itemName')} ${i + 1}`),
+          control(pointer('budget', 'composition', i, 'amount'), 'amount', `${t('amount')} ${i + 1}`),
+          el('button', { type: 'button', class: 'remove', 'data-remove': pointer('budget', 'composition', i) }, t('remove'),
+            el('span', { class: 'pt-visually-hidden' }, ` ${t('itemName')} ${i + 1}`)))),
+        el('button', { type: 'button', class: 'add', 'data-add': '/budget/composition' }, t('addItem')))));
   }
-
-  parts.push(section('goals', null, GOALS.map((k) => labelled(k, pointer(k), 'long'))));
-  const texts = TEXTS.filter((k) => OLD.includes(tpl) || !blank(form[k]));
+  parts.push(section('goals', null, GOALS.map((k) => control(pointer(k), 'long', t(k)))));
+  const texts = TEXTS.filter((k) => OLD.includes(id) || !blank(form[k]));
   if (texts.length) {
-    const details = el('details', { class: 'texts' }, el('summary', { 'data-i18n': 'show' }, t('show')),
-      texts.map((k) => labelled(k, pointer(k), 'long')));
-    parts.push(section('details', null, details));
+    parts.push(section('details', null, el('details', { class: 'texts' }, el('summary', {}, t('show')),
+      texts.map((k) => control(pointer(k), 'long', t(k))))));
   }
-
-  const indicators = Array.isArray(form.indicators) ? form.indicators : [];
-  const head = el('div', { class: 'ind-row ind-head' }, ['level1', 'level2', 'name', 'target'].map(label), el('span'));
-  const rows = indicators.map((_, i) => el('div', { class: 'ind-row', 'data-path': pointer('indicators', i) },
-    input(pointer('indicators', i, 'level1'), 'text', 'level1'),
-    input(pointer('indicators', i, 'level2'), 'text', 'level2'),
-    input(pointer('indicators', i, 'name'), 'text', 'name'),
-    targetField(pointer('indicators', i, 'target'), i),
-    el('button', { type: 'button', class: 'remove', 'data-remove': pointer('indicators', i), 'data-i18n': 'remove' }, t('remove'))));
-  parts.push(section('indicators', '/indicators', el('div', { class: 'ind-table' }, head, rows),
-    el('button', { type: 'button', class: 'add', 'data-add': '/indicators', 'data-i18n': 'addRow' }, t('addRow'))));
+  const rows = Array.isArray(form.indicators) ? form.indicators : [];
+  parts.push(section('indicators', '/indicators',
+    el('div', { class: 'ind-table' }, rows.map((row, i) => indicatorRow(row, i, tpl))),
+    el('button', { type: 'button', class: 'add', 'data-add': '/indicators' }, t('addRow'))));
 
   const extra = Object.keys(form).filter((k) => !KNOWN.has(k));
   if (extra.length) {
-    parts.push(section('extra', null, extra.map((k) => el('div', { class: 'extra', 'data-path': pointer(k) },
+    parts.push(section('extra', null, extra.map((k) => el('div', { class: 'extra', 'data-perftarget': pointer(k) },
       el('code', {}, k), el('span', {}, display(form[k]).slice(0, 200)),
-      el('button', { type: 'button', class: 'remove', 'data-remove': pointer(k), 'data-i18n': 'remove' }, t('remove'))))));
+      el('button', { type: 'button', class: 'remove', 'data-remove': pointer(k) }, t('remove'),
+        el('span', { class: 'pt-visually-hidden' }, ` ${k}`))))));
   }
-
-  editor.replaceChildren(...parts);
-  updateAllTargets();
+  parts.push(el('datalist', { id: 'units' }, UNITS.map((u) => el('option', { value: u }))),
+    el('button', { type: 'submit', class: 'primary submit' }, t('check')));
+  $('#editor').replaceChildren(el('h2', { id: 'editor-title', class: 'pt-visually-hidden' }, t('editor')), ...parts);
+  kit?.scan();
 }
 
-// ------------------------------------------------------------ validation --
+// ------------------------------------------------------- the reviewer --
 
-function validate(subject = form) {
-  const t0 = performance.now();
-  report = validateForm(subject);
-  window.__perf.lastValidateMs = performance.now() - t0;
-  renderReport();
-  if (window.__perf.firstReport == null) window.__perf.firstReport = performance.now();
+const keyOf = (i) => `${i.code}|${i.path}`;
+
+// Extras on a finding in the list: its code, pointer and category behind
+// the "show codes" toggle, and for a warning a way to accept it with a reason.
+function decorate(li, issue) {
+  li.append(el('span', { class: 'codes' }, `${issue.code} · ${issue.path || '/'} · ${category(issue.reviewCategory)}`));
+  if (issue.severity !== 'warning') return;
+  const reason = el('input', { type: 'text', 'aria-label': t('reason'), class: 'reason' });
+  const box = el('span', { class: 'accept-box', hidden: true }, reason,
+    el('button', { type: 'button', 'data-accept': keyOf(issue) }, t('confirmAccept')));
+  const open = el('button', { type: 'button', class: 'accept' }, t('accept'));
+  open.addEventListener('click', () => { box.hidden = false; open.hidden = true; reason.focus(); });
+  li.append(' ', open, box);
 }
 
-function issueItem(issue) {
-  const message = lang === 'zh' ? issue.message : issue.messageEn;
-  return el('li', { class: `issue sev-${issue.severity}`, 'data-code': issue.code },
-    el('button', { type: 'button', 'data-target': issue.path },
-      el('span', { class: 'code' }, issue.code),
-      el('span', { class: 'msg' }, message),
-      el('span', { class: 'meta' }, el('code', {}, issue.path || '/'), issue.reviewCategory ? ` · ${issue.reviewCategory}` : '')));
+// kit.report is the module's whole report, accepted warnings included.
+function renderAccepted() {
+  const list = (kit.report?.warnings ?? []).filter((i) => accepted[keyOf(i)] != null);
+  $('#accepted-box').hidden = !list.length;
+  $('#accepted').replaceChildren(...list.map((i) => el('li', {},
+    el('span', {}, msgOf(i)), el('span', { class: 'reason-text' }, ` — ${t('acceptedReason')}: ${accepted[keyOf(i)] || '—'}`), ' ',
+    el('button', { type: 'button', 'data-unaccept': keyOf(i) }, t('unaccept')))));
 }
 
-function renderReport() {
-  const box = $('#report');
-  if (!report) return;
-  const summary = el('div', { class: `summary ${report.valid ? 'ok' : 'bad'}` },
-    el('strong', {}, report.valid ? `✓ ${t('valid')}` : `✗ ${t('invalid')}`),
-    el('span', {}, `${t('detected')} ${report.template ?? '—'}`));
-  const groups = ['errors', 'warnings', 'infos'].map((key) => el('section', { class: `group group-${key}` },
-    el('h3', {}, `${t(key)} (${report[key].length})`),
-    report[key].length ? el('ol', {}, report[key].map(issueItem)) : el('p', { class: 'none' }, t('none'))));
-  box.replaceChildren(summary, ...groups);
-  markFields();
-  $('#timing').textContent = `validateForm ${window.__perf.lastValidateMs.toFixed(2)} ms`;
-  if ($('#json-panel').open) $('#normalised').textContent = JSON.stringify(report.normalised, null, 2);
+function csvFindings() {
+  const report = kit.check();
+  const quote = (v) => `"${String(v ?? '').replaceAll('"', '""')}"`;
+  const head = ['severity', 'rowNo', 'message', 'category', 'code', 'path', 'acceptedReason'].map((k) => t(k));
+  const lines = [...report.errors, ...report.warnings, ...report.infos].map((i) => {
+    const row = /^\/indicators\/(\d+)/.exec(i.path)?.[1];
+    return [i.severity, row == null ? '' : Number(row) + 1, msgOf(i), category(i.reviewCategory), i.code, i.path, accepted[keyOf(i)]];
+  });
+  // A BOM so that Excel reads the UTF-8 Chinese text.
+  return '\ufeff' + [head, ...lines].map((cells) => cells.map(quote).join(',')).join('\r\n') + '\r\n';
 }
 
-// Outlines every field a finding points at.
-function markFields() {
-  for (const node of document.querySelectorAll('.has-error, .has-warning')) node.classList.remove('has-error', 'has-warning');
-  for (const [list, cls] of [[report.warnings, 'has-warning'], [report.errors, 'has-error']]) {
-    for (const issue of list) findField(issue.path)?.classList.add(cls);
-  }
+function download(name, text, type) {
+  const a = el('a', { href: URL.createObjectURL(new Blob([text], { type })), download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
 
-// The element a pointer names, or its nearest ancestor that is on screen.
-function findField(ptr) {
-  const editor = $('#editor');
-  const toks = tokens(ptr);
-  for (let n = toks.length; n >= 1; n--) {
-    const path = pointer(...toks.slice(0, n));
-    const hit = editor.querySelector(`[data-path="${CSS.escape(path)}"]`);
-    if (hit) return hit;
-  }
+// ------------------------------------------------- draft, undo, JSON --
+
+const DRAFT = 'perftarget-draft';
+let saveTimer = 0;
+let jsonDirty = false;
+
+function save() {
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(() => {
+    form = kit.form();
+    try {
+      localStorage.setItem(DRAFT, JSON.stringify({ form, accepted, checked, lang }));
+      $('#saved').textContent = t('saved', { t: new Date().toLocaleTimeString(lang === 'zh' ? 'zh-CN' : 'en-GB') });
+    } catch { /* storage full or disabled: the page works without a draft */ }
+    followJson();
+  }, 300);
+}
+
+function restore() {
+  try {
+    const draft = JSON.parse(localStorage.getItem(DRAFT));
+    if (draft?.form && typeof draft.form === 'object') return draft;
+  } catch { /* a broken draft is ignored */ }
   return null;
 }
 
-function reveal(ptr) {
-  const hit = findField(ptr);
-  if (!hit) return;
-  for (let p = hit.parentElement; p; p = p.parentElement) if (p.tagName === 'DETAILS') p.open = true;
-  hit.scrollIntoView({ block: 'center', behavior: 'smooth' });
-  const focusable = hit.matches('input, textarea, select') ? hit : hit.querySelector('input, textarea, select');
-  focusable?.focus({ preventScroll: true });
-  hit.classList.remove('flash');
-  void hit.offsetWidth; // restarts the animation when the same field is clicked twice
-  hit.classList.add('flash');
+// Destructive actions keep the form as it was; the bar offers to put it back.
+let undoStack = [];
+function remember(messageKey, vars) {
+  undoStack.push({ form: structuredClone(kit ? kit.form() : form), accepted: { ...accepted }, checked });
+  if (undoStack.length > 20) undoStack.shift();
+  const bar = $('#undo');
+  bar.replaceChildren(el('span', {}, t(messageKey, vars)), ' ', el('button', { type: 'button', id: 'undo-button' }, t('undo')));
+}
+function undo() {
+  const last = undoStack.pop();
+  if (!last) return;
+  accepted = last.accepted;
+  load(last.form, last.checked);
+  $('#undo').replaceChildren();
 }
 
-// --------------------------------------------------------------- events --
+function followJson() {
+  if (!$('#json-panel').open) return;
+  if (!jsonDirty) $('#json-text').value = JSON.stringify(form, null, 2);
+  $('#normalised').textContent = JSON.stringify(kit.report?.normalised ?? null, null, 2);
+}
 
-function load(newForm) {
+// A paste that is not a form stays in the panel with the module's own
+// explanation (JSON_SYNTAX with its position, SCHEMA_TYPE); the form is kept.
+function loadJsonText() {
+  const text = $('#json-text').value;
+  let parsed;
+  try { parsed = JSON.parse(text); } catch { parsed = undefined; }
+  if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+    remember('jsonLoaded');
+    jsonDirty = false;
+    $('#json-error').textContent = '';
+    load(parsed, true);
+    return;
+  }
+  const report = validateForm(text);
+  $('#json-error').textContent = t('jsonNotForm') + report.errors.map(msgOf).join('；');
+}
+
+// ------------------------------------------------------------- events --
+
+function load(newForm, reveal) {
   form = newForm;
-  report = null;
-  validate();
+  checked = !!reveal;
   render();
-  markFields();
-  if ($('#json-panel').open) $('#json-text').value = JSON.stringify(form, null, 2);
-}
-
-function onInput(event) {
-  const node = event.target;
-  if (!node.matches('[data-path]')) return;
-  const path = node.dataset.path;
-  setAt(form, tokens(path), fromInput(node));
-  const row = node.closest('.ind-row');
-  if (path === '/year') updateAllTargets();
-  else if (row) updateTarget($('.target-field', row)); // name and levels feed the target's context
-  validate();
+  if (reveal) kit.check({ reveal: true }); else kit.reset();
+  save();
 }
 
 function onClick(event) {
   const button = event.target.closest('button');
   if (!button) return;
+  form = kit.form();
   if (button.dataset.add) {
     const toks = tokens(button.dataset.add);
-    if (!Array.isArray(getAt(form, toks))) setAt(form, toks, []);
+    if (!Array.isArray(getAt(form, toks))) {
+      if (toks[0] === 'budget' && (form.budget == null || typeof form.budget !== 'object')) form.budget = {};
+      getAt(form, toks.slice(0, -1))[toks.at(-1)] = [];
+    }
     getAt(form, toks).push(button.dataset.add === '/indicators' ? emptyRow() : { name: null, amount: null });
+    render();
+    kit.check();
+    $(button.dataset.add === '/indicators' ? '.ind-row:last-child select' : '.comp-row:last-of-type input')?.focus();
   } else if (button.dataset.remove) {
     const toks = tokens(button.dataset.remove);
     const parent = getAt(form, toks.slice(0, -1));
-    if (Array.isArray(parent)) parent.splice(Number(toks.at(-1)), 1);
-    else delete parent[toks.at(-1)];
+    if (toks[0] === 'indicators') remember('removedRow', { n: Number(toks[1]) + 1 });
+    else if (toks[0] === 'budget') remember('removedItem');
+    else remember('removedField', { k: toks[0] });
+    if (Array.isArray(parent)) parent.splice(Number(toks.at(-1)), 1); else delete parent[toks.at(-1)];
+    render();
+    kit.check();
+    $('#undo-button')?.focus();
   } else return;
-  validate();
-  render();
-  markFields();
+  save();
 }
 
-// Keeps the underline layer aligned while the input scrolls horizontally.
-function syncMirror(event) {
-  const node = event.target;
-  if (node.dataset?.kind === 'target') $('.target-mirror', node.parentElement).scrollLeft = node.scrollLeft;
+// Selects for level 1/2: "other" hands the pointer to the text field; a new
+// level 1 refills level 2's choices.
+function onLevelChange(event) {
+  const select = event.target;
+  if (!select.matches('select.level')) return;
+  const cell = select.parentElement;
+  const text = $('.level-other', cell);
+  const path = select.dataset.perftarget ?? text.dataset.perftarget;
+  const other = select.value === '\u0000other';
+  text.hidden = !other;
+  if (other) { select.removeAttribute('data-perftarget'); text.dataset.perftarget = path; } else {
+    text.removeAttribute('data-perftarget'); text.value = ''; select.dataset.perftarget = path;
+  }
+  kit.scan();
+  if (other) { text.focus(); return; }
+  if (select.dataset.key === 'level1') {
+    const row = select.closest('.ind-row');
+    const level2 = $('.cell-level2 select', row);
+    const children = level2Names(templateInfo(), select.value);
+    const keep = level2.value === '\u0000other' || children.includes(level2.value) ? level2.value : '';
+    level2.replaceChildren(el('option', { value: '' }, t('choose')), ...children.map((c) => el('option', { value: c }, c)),
+      el('option', { value: '\u0000other' }, t('other')));
+    level2.value = keep;
+  }
 }
 
 function setTemplate(value) {
+  form = kit.form();
+  remember('templateChanged', { name: value || t('auto') });
   if (value) form.template = value; else delete form.template;
   const empty = (obj) => obj && Object.values(obj).every((v) => blank(v) || (Array.isArray(v) && !v.length));
-  if (value && value !== 'T2021' && empty(form.funds)) delete form.funds;
-  if (value === 'T2021' && empty(form.budget)) delete form.budget;
-  validate();
-  render();
-  markFields();
+  const money = templateById(value)?.money;
+  if (money === 'budget' && empty(form.funds)) delete form.funds;
+  if (money === 'funds' && empty(form.budget)) delete form.budget;
+  load(form, checked);
 }
 
 function applyLang() {
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
-  for (const node of document.querySelectorAll('[aria-label][data-path]')) {
-    const key = node.closest('.ind-row') ? tokens(node.dataset.path).at(-1) : null;
-    if (key && I18N[key]) node.setAttribute('aria-label', t(key));
-  }
   const toggle = $('#lang');
   toggle.textContent = lang === 'zh' ? 'English' : '中文';
   toggle.lang = lang === 'zh' ? 'en' : 'zh-CN';
-  renderReport();
-  updateAllTargets();
+  $('#template option[value=""]').textContent = t('auto');
+  form = kit.form();
+  render();
+  kit.setLang(lang);
+  renderAccepted();
 }
 
 async function loadFixtureList() {
-  const list = $('#fixture-list');
   let files = [];
   try {
     files = await (await fetch('fixtures.json')).json();
   } catch {
     return; // the editor works without seed forms
   }
-  list.replaceChildren(...files.map((file) => {
+  $('#fixture-list').replaceChildren(...files.map((file) => {
     const name = file.replace(/\.json$/, '');
     const [, id, title] = name.match(/^(\d+-\d+)-(.*)$/) ?? [null, '', name];
-    return el('button', { type: 'button', class: 'fixture', 'data-fixture': file, title: name },
-      el('b', {}, id), ' ', title);
+    return el('button', { type: 'button', class: 'fixture', 'data-fixture': file, title: name }, el('b', {}, id), ' ', title);
   }));
 }
 
 async function loadFixture(file) {
   const res = await fetch(`../tests/fixtures/${encodeURIComponent(file)}`);
-  load(JSON.parse(await res.text()));
+  const next = JSON.parse(await res.text());
+  remember('loaded', { name: file.replace(/\.json$/, '') });
+  accepted = {};
+  load(next, true);
   for (const b of document.querySelectorAll('.fixture')) b.classList.toggle('active', b.dataset.fixture === file);
-}
-
-function loadJsonText() {
-  const text = $('#json-text').value;
-  let parsed;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    parsed = undefined;
-  }
-  // Anything that is not a form object is left to the module to explain
-  // (JSON_SYNTAX with a position, SCHEMA_TYPE); the editor keeps its form.
-  if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) load(parsed);
-  else validate(text);
 }
 
 async function main() {
   await init();
   window.__perf.moduleReady = performance.now();
-  const editor = $('#editor');
-  editor.addEventListener('input', onInput);
-  editor.addEventListener('click', onClick);
-  editor.addEventListener('scroll', syncMirror, true);
-  editor.addEventListener('keyup', syncMirror);
-  editor.addEventListener('submit', (e) => e.preventDefault());
-  $('#report').addEventListener('click', (e) => {
-    const button = e.target.closest('button[data-target]');
-    if (button) reveal(button.dataset.target);
+  registry = templates();
+  $('#template').append(...registry.map((x) => el('option', { value: x.id }, x.id)));
+  const draft = restore();
+  form = blankForm();
+  if (draft) {
+    form = draft.form;
+    accepted = draft.accepted ?? {};
+    checked = !!draft.checked;
+    lang = draft.lang === 'en' ? 'en' : 'zh';
+  }
+  render();
+  kit = bind($('#editor'), {
+    data: () => form,
+    summary: '#summary',
+    status: $('#live'),
+    lang,
+    liveSummary: true,
+    severities: ['error', 'warning', 'info'],
+    filter: (i) => accepted[keyOf(i)] == null,
+    item: decorate,
+    reveal: checked,
+    onReport(report, { stats }) {
+      $('#report-empty').hidden = !$('#summary').hidden;
+      $('#timing').textContent = `validateForm ${stats.lastMs.toFixed(2)} ms`;
+      window.__perf.firstReport ??= performance.now();
+      window.__perf.report = report;
+    },
   });
+  window.__kit = kit; // for the console and the tests
+  if (lang !== 'zh') applyLang();
+
+  const editor = $('#editor');
+  editor.addEventListener('click', onClick);
+  editor.addEventListener('change', onLevelChange, true); // before the kit reads the field
+  editor.addEventListener('input', save);
+  editor.addEventListener('change', save);
+  editor.addEventListener('submit', (e) => {
+    checked = true;
+    if (kit.report?.valid) e.preventDefault(); // nothing to send it to in a demo
+    save();
+  });
+  $('#check').addEventListener('click', () => editor.requestSubmit());
+  $('#next').addEventListener('click', () => kit.next(1));
+  $('#prev').addEventListener('click', () => kit.next(-1));
+  $('#blank').addEventListener('click', () => {
+    remember('cleared');
+    accepted = {};
+    load(blankForm(templateInfo().id), false);
+    for (const b of document.querySelectorAll('.fixture.active')) b.classList.remove('active');
+  });
+  $('#undo').addEventListener('click', (e) => { if (e.target.id === 'undo-button') undo(); });
   $('#fixture-list').addEventListener('click', (e) => {
     const button = e.target.closest('button[data-fixture]');
     if (button) loadFixture(button.dataset.fixture);
   });
   $('#template').addEventListener('change', (e) => setTemplate(e.target.value));
-  $('#blank').addEventListener('click', () => load(blankForm(effectiveTemplate())));
-  $('#lang').addEventListener('click', () => { lang = lang === 'zh' ? 'en' : 'zh'; applyLang(); });
-  $('#json-panel').addEventListener('toggle', (e) => {
-    if (!e.target.open) return;
-    $('#json-text').value = JSON.stringify(form, null, 2);
-    $('#normalised').textContent = JSON.stringify(report?.normalised ?? null, null, 2);
+  $('#lang').addEventListener('click', () => { lang = lang === 'zh' ? 'en' : 'zh'; applyLang(); save(); });
+  $('#codes').addEventListener('change', (e) => document.body.classList.toggle('show-codes', e.target.checked));
+  $('#print').addEventListener('click', () => window.print());
+  $('#csv').addEventListener('click', () => download('findings.csv', csvFindings(), 'text/csv;charset=utf-8'));
+  $('#report-panel').addEventListener('click', (e) => {
+    const accept = e.target.closest('button[data-accept]');
+    const unaccept = e.target.closest('button[data-unaccept]');
+    if (accept) accepted[accept.dataset.accept] = accept.previousElementSibling.value.trim();
+    else if (unaccept) delete accepted[unaccept.dataset.unaccept];
+    else return;
+    kit.check();
+    renderAccepted();
+    save();
   });
+  $('#json-panel').addEventListener('toggle', followJson);
+  $('#json-text').addEventListener('input', () => { jsonDirty = true; });
   $('#json-load').addEventListener('click', loadJsonText);
-
-  load(blankForm());
+  renderAccepted();
   loadFixtureList();
 }
 

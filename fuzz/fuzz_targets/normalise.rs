@@ -2,7 +2,7 @@
 //! internally consistent (spans inside the input, canonical re-normalises to itself).
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use perftarget::target::{normalise, Context, Status};
+use perftarget::target_value::{normalise, Context, Status};
 
 fuzz_target!(|data: (&str, Option<i16>)| {
     let (text, year) = data;

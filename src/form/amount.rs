@@ -1,7 +1,7 @@
 //! Amounts in 元 as exact decimals: `12,657,087.21`, `800000.00`, `1454229.6`,
 //! JSON numbers (kept as their text), full-width digits.
 
-use crate::target::number::from_digits;
+use crate::text::number::from_digits;
 use rust_decimal::Decimal;
 
 /// Why an amount was refused.
@@ -33,7 +33,7 @@ const MAX_INT_DIGITS: usize = 15;
 pub fn parse(text: &str) -> Result<Decimal, AmountError> {
     let folded: String = text
         .chars()
-        .map(crate::target::fold::fold_char)
+        .map(crate::text::fold::fold_char)
         .filter(|c| *c != ' ')
         .collect();
     let t = folded.strip_suffix('元').unwrap_or(&folded);

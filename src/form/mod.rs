@@ -1,40 +1,8 @@
-//! The form: model, reading JSON into it, amounts, dates, taxonomy and
-//! template detection.
+//! The form: model, reading JSON into it, amounts, dates and the level
+//! names of indicators.
 
 pub mod amount;
-pub mod canonical;
-pub mod date;
-pub mod detect;
+pub mod input;
 pub mod json;
 pub mod model;
 pub mod read;
-pub mod taxonomy;
-
-use serde::Serialize;
-
-/// The three templates in the seeds (SPEC §2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-pub enum Template {
-    /// 上海市财政支出项目绩效目标申报表 (2019).
-    T2019,
-    /// 财政项目支出绩效目标表 (2020).
-    T2020,
-    /// 财政项目支出绩效目标申报表, national 2021 framework.
-    T2021,
-}
-
-impl Template {
-    pub fn from_id(id: &str) -> Option<Template> {
-        match id.trim() {
-            "T2019" => Some(Template::T2019),
-            "T2020" => Some(Template::T2020),
-            "T2021" => Some(Template::T2021),
-            _ => None,
-        }
-    }
-
-    pub fn is_older(self) -> bool {
-        self != Template::T2021
-    }
-}

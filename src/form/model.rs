@@ -11,7 +11,7 @@ use serde::Serialize;
 #[cfg_attr(target_arch = "wasm32", tsify(missing_as_null, hashmap_as_object))]
 #[serde(default)]
 pub struct Form {
-    /// `T2019`, `T2020` or `T2021`; detected when absent.
+    /// A registered template id (`templates()`); detected when absent.
     pub template: Option<String>,
     pub year: Option<i64>,
     pub project_name: Option<String>,
@@ -156,4 +156,119 @@ pub struct Indicator {
     /// (实施期, the whole project's).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub period: Option<String>,
+}
+
+/// A field of the form found by its JSON Pointer.
+pub enum Field<'a> {
+    Text(&'a str),
+    /// A number, a yes/no, an object.
+    Value,
+    /// A table with this many rows.
+    Rows(usize),
+}
+
+impl Form {
+    /// The field at `pointer`, when the form has it (`None` also for
+    /// pointers the model does not know).
+    pub fn field(&self, pointer: &str) -> Option<Field<'_>> {
+        let (head, rest) = match pointer.get(1..).and_then(|p| p.split_once('/')) {
+            Some((h, r)) => (h, Some(r)),
+            None => (pointer.get(1..).unwrap_or_default(), None),
+        };
+        match (head, rest) {
+            ("funds", None) => self.funds.as_ref().map(|_| Field::Value),
+            ("funds", Some(key)) => self.funds.as_ref().and_then(|f| text(f.get(key)?)),
+            ("budget", None) => self.budget.as_ref().map(|_| Field::Value),
+            ("budget", Some("composition")) => self
+                .budget
+                .as_ref()
+                .map(|b| Field::Rows(b.composition.len())),
+            ("budget", Some(key)) => self.budget.as_ref().and_then(|b| text(b.get(key)?)),
+            ("indicators", None) => self.indicators.as_ref().map(|r| Field::Rows(r.len())),
+            ("year", None) => self.year.map(|_| Field::Value),
+            ("includesGovernmentPurchase", None) => {
+                self.includes_government_purchase.map(|_| Field::Value)
+            }
+            (key, None) => text(self.text(key)?),
+            _ => None,
+        }
+    }
+
+    /// Whether the form has the field at all (detection counts a field a
+    /// clerk left empty: the template has it).
+    pub fn has(&self, pointer: &str) -> bool {
+        match self.field(pointer) {
+            Some(Field::Rows(n)) => n > 0,
+            Some(_) => true,
+            None => false,
+        }
+    }
+
+    /// Whether the field is filled in: text that is not only spaces, a
+    /// value, or a table with a row.
+    pub fn filled(&self, pointer: &str) -> bool {
+        match self.field(pointer) {
+            Some(Field::Text(s)) => !s.trim().is_empty(),
+            Some(Field::Rows(n)) => n > 0,
+            Some(Field::Value) => true,
+            None => false,
+        }
+    }
+
+    fn text(&self, key: &str) -> Option<&Option<String>> {
+        Some(match key {
+            "template" => &self.template,
+            "projectName" => &self.project_name,
+            "department" => &self.department,
+            "implementingUnit" => &self.implementing_unit,
+            "declaringUnit" => &self.declaring_unit,
+            "projectNature" => &self.project_nature,
+            "projectCategory" => &self.project_category,
+            "projectType" => &self.project_type,
+            "fundUse" => &self.fund_use,
+            "performanceType" => &self.performance_type,
+            "startDate" => &self.start_date,
+            "endDate" => &self.end_date,
+            "overallGoal" => &self.overall_goal,
+            "annualGoal" => &self.annual_goal,
+            "overview" => &self.overview,
+            "basis" => &self.basis,
+            "necessity" => &self.necessity,
+            "safeguards" => &self.safeguards,
+            "plan" => &self.plan,
+            "amountUnit" => &self.amount_unit,
+            _ => return None,
+        })
+    }
+}
+
+fn text(v: &Option<String>) -> Option<Field<'_>> {
+    v.as_deref().map(Field::Text)
+}
+
+impl Funds {
+    fn get(&self, key: &str) -> Option<&Option<String>> {
+        Some(match key {
+            "total" => &self.total,
+            "totalFiscal" => &self.total_fiscal,
+            "totalOther" => &self.total_other,
+            "annual" => &self.annual,
+            "annualFiscal" => &self.annual_fiscal,
+            "carryOver" => &self.carry_over,
+            "annualOther" => &self.annual_other,
+            _ => return None,
+        })
+    }
+}
+
+impl Budget {
+    fn get(&self, key: &str) -> Option<&Option<String>> {
+        Some(match key {
+            "total" => &self.total,
+            "current" => &self.current,
+            "priorYear" => &self.prior_year,
+            "priorYearExecuted" => &self.prior_year_executed,
+            _ => return None,
+        })
+    }
 }

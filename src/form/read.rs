@@ -5,10 +5,10 @@
 
 use super::json::Json;
 use super::model::{Budget, CompositionRow, Form, Funds, Indicator};
+use crate::finding::pointer;
+use crate::finding::Findings;
+use crate::form::input::{INPUT_TOO_LARGE, SCHEMA_TYPE, UNKNOWN_FIELD};
 use crate::limits;
-use crate::report::pointer;
-use crate::rules::input::{INPUT_TOO_LARGE, SCHEMA_TYPE, UNKNOWN_FIELD};
-use crate::rules::Findings;
 use std::borrow::Cow;
 
 /// An object's members in document order.

@@ -2,38 +2,38 @@
 //! current-year budget, and prior-year execution within its budget.
 
 use super::funds::amount_at;
-use super::{review, Facts, Findings, Rule, Scope};
+use super::{Facts, Findings, Rule};
 use crate::form::amount::{self, display};
-use crate::form::Template;
-use crate::report::Severity;
+use crate::rule::rule;
+use crate::templates::Money;
 use rust_decimal::Decimal;
 
-pub const BUDGET_COMPOSITION_SUM: Rule = Rule {
-    code: "BUDGET_COMPOSITION_SUM",
-    severity: Severity::Error,
-    scope: Scope::Form,
-    review_category: review::OTHER,
-    description: "项目当年投入资金构成各子项之和不等于项目当年预算",
-    description_en: "the budget composition rows do not add up to the current-year budget",
-};
+rule!(
+    BUDGET_COMPOSITION_SUM,
+    Form,
+    Error,
+    OTHER,
+    "项目当年投入资金构成各子项之和不等于项目当年预算",
+    "the budget composition rows do not add up to the current-year budget"
+);
 
-pub const BUDGET_CURRENT_EXCEEDS_TOTAL: Rule = Rule {
-    code: "BUDGET_CURRENT_EXCEEDS_TOTAL",
-    severity: Severity::Error,
-    scope: Scope::Form,
-    review_category: review::OTHER,
-    description: "项目当年预算大于项目总预算",
-    description_en: "the current-year budget exceeds the total budget",
-};
+rule!(
+    BUDGET_CURRENT_EXCEEDS_TOTAL,
+    Form,
+    Error,
+    OTHER,
+    "项目当年预算大于项目总预算",
+    "the current-year budget exceeds the total budget"
+);
 
-pub const PRIOR_EXECUTION_EXCEEDS_BUDGET: Rule = Rule {
-    code: "PRIOR_EXECUTION_EXCEEDS_BUDGET",
-    severity: Severity::Warning,
-    scope: Scope::Form,
-    review_category: review::OTHER,
-    description: "同名项目上年预算执行数大于上年预算额",
-    description_en: "last year's execution exceeds last year's budget",
-};
+rule!(
+    PRIOR_EXECUTION_EXCEEDS_BUDGET,
+    Form,
+    Warning,
+    OTHER,
+    "同名项目上年预算执行数大于上年预算额",
+    "last year's execution exceeds last year's budget"
+);
 
 pub const RULES: &[Rule] = &[
     BUDGET_COMPOSITION_SUM,
@@ -42,7 +42,7 @@ pub const RULES: &[Rule] = &[
 ];
 
 pub fn check(c: &Facts, f: &mut Findings) {
-    if c.template == Template::T2021 {
+    if c.template.money != Money::Budget {
         return;
     }
     let Some(b) = c.form.budget.as_ref() else {

@@ -1,47 +1,46 @@
 //! Project period: readable dates, in order, covering the budget year, and a
 //! period that fits the project's nature.
 
-use super::{review, Facts, Findings, Rule, Scope};
-use crate::form::date::{self, YEARS};
-use crate::form::Template;
-use crate::report::Severity;
+use super::{Facts, Findings, Rule};
+use crate::rule::rule;
+use crate::templates::Optional;
+use crate::text::date::{self, YEARS};
 
-pub const DATE_FORMAT: Rule = Rule {
-    code: "DATE_FORMAT",
-    severity: Severity::Error,
-    scope: Scope::Form,
-    review_category: review::OTHER,
-    description: "日期写法无法识别（可写 2024-01-01、2024/1/1、2019年1月、2019.1）",
-    description_en:
-        "a date cannot be read (2024-01-01, 2024/1/1, 2019年1月 and 2019.1 are accepted)",
-};
+rule!(
+    DATE_FORMAT,
+    Form,
+    Error,
+    OTHER,
+    "日期写法无法识别（可写 2024-01-01、2024/1/1、2019年1月、2019.1）",
+    "a date cannot be read (2024-01-01, 2024/1/1, 2019年1月 and 2019.1 are accepted)"
+);
 
-pub const DATE_ORDER: Rule = Rule {
-    code: "DATE_ORDER",
-    severity: Severity::Error,
-    scope: Scope::Form,
-    review_category: review::OTHER,
-    description: "计划开始日期晚于计划完成日期",
-    description_en: "the start date is after the end date",
-};
+rule!(
+    DATE_ORDER,
+    Form,
+    Error,
+    OTHER,
+    "计划开始日期晚于计划完成日期",
+    "the start date is after the end date"
+);
 
-pub const YEAR_OUTSIDE_PERIOD: Rule = Rule {
-    code: "YEAR_OUTSIDE_PERIOD",
-    severity: Severity::Error,
-    scope: Scope::Form,
-    review_category: review::OTHER,
-    description: "申报年度不在项目实施期内",
-    description_en: "the budget year lies outside the project period",
-};
+rule!(
+    YEAR_OUTSIDE_PERIOD,
+    Form,
+    Error,
+    OTHER,
+    "申报年度不在项目实施期内",
+    "the budget year lies outside the project period"
+);
 
-pub const NATURE_PERIOD_MISMATCH: Rule = Rule {
-    code: "NATURE_PERIOD_MISMATCH",
-    severity: Severity::Warning,
-    scope: Scope::Form,
-    review_category: review::OTHER,
-    description: "经常性项目的实施期跨越多个年度，请核对项目性质或起止日期",
-    description_en: "a recurring (经常性) project spans several years",
-};
+rule!(
+    NATURE_PERIOD_MISMATCH,
+    Form,
+    Warning,
+    OTHER,
+    "经常性项目的实施期跨越多个年度，请核对项目性质或起止日期",
+    "a recurring (经常性) project spans several years"
+);
 
 pub const RULES: &[Rule] = &[
     DATE_FORMAT,
@@ -112,7 +111,7 @@ pub fn check(c: &Facts, f: &mut Findings) {
         .project_nature
         .as_deref()
         .is_some_and(|n| n.contains("经常性"));
-    if c.template == Template::T2021 && recurring && c.multi_year() {
+    if c.template.applies(Optional::RecurringOneYear) && recurring && c.multi_year() {
         let nature = form.project_nature.clone().unwrap_or_default();
         f.add(
             &NATURE_PERIOD_MISMATCH,

@@ -3,16 +3,16 @@
 //! worked out before any rule runs and never change; rules write their
 //! findings to a separate `Findings`.
 
-use crate::form::date::{self, Date};
 use crate::form::model::{Form, Indicator};
-use crate::form::taxonomy::{self, Levels};
-use crate::form::Template;
-use crate::target::{self, Target};
+use crate::target_value::{self as target, Target};
+use crate::templates::taxonomy::{self, Levels};
+use crate::templates::Template;
+use crate::text::date::{self, Date};
 use std::fmt;
 
 pub struct Facts<'a> {
     pub form: &'a Form,
-    pub template: Template,
+    pub template: &'static Template,
     /// Parsed start date (first day it covers).
     pub start: Option<Date>,
     /// Parsed end date (last day it covers).
@@ -100,18 +100,18 @@ pub fn blank(v: &Option<String>) -> bool {
 pub fn is_placeholder(v: &Option<String>) -> bool {
     v.as_deref().map(str::trim).is_some_and(|s| {
         let mut chars = s.chars();
-        matches!((chars.next(), chars.next()), (Some(c), None) if crate::target::fold::fold_char(c) == '-')
+        matches!((chars.next(), chars.next()), (Some(c), None) if crate::text::fold::fold_char(c) == '-')
     })
 }
 
 impl<'a> Facts<'a> {
-    pub fn new(form: &'a Form, template: Template) -> Facts<'a> {
+    pub fn new(form: &'a Form, template: &'static Template) -> Facts<'a> {
         Facts::numbered_from(form, template, 0)
     }
 
     /// The facts of a form whose first indicator row is row `first` of a
     /// larger table: the row check reads one row out of its form.
-    pub fn numbered_from(form: &'a Form, template: Template, first: usize) -> Facts<'a> {
+    pub fn numbered_from(form: &'a Form, template: &'static Template, first: usize) -> Facts<'a> {
         let start = form
             .start_date
             .as_deref()

@@ -1,56 +1,56 @@
 //! T2021 项目资金: every amount readable, the two sums exact, the annual
 //! request within the total, and a total for multi-year projects.
 
-use super::{review, Facts, Findings, Rule, Scope};
+use super::{Facts, Findings, Rule};
 use crate::form::amount::{self, display};
-use crate::form::Template;
-use crate::report::Severity;
+use crate::rule::rule;
+use crate::templates::Money;
 use rust_decimal::Decimal;
 
-pub const AMOUNT_FORMAT: Rule = Rule {
-    code: "AMOUNT_FORMAT",
-    severity: Severity::Error,
-    scope: Scope::Form,
-    review_category: review::OTHER,
-    description: "金额写法有误（不是数字、为负数或超过两位小数）",
-    description_en: "an amount is not a number, is negative or has more than two decimals",
-};
+rule!(
+    AMOUNT_FORMAT,
+    Form,
+    Error,
+    OTHER,
+    "金额写法有误（不是数字、为负数或超过两位小数）",
+    "an amount is not a number, is negative or has more than two decimals"
+);
 
-pub const FUNDS_ANNUAL_SUM: Rule = Rule {
-    code: "FUNDS_ANNUAL_SUM",
-    severity: Severity::Error,
-    scope: Scope::Form,
-    review_category: review::OTHER,
-    description: "年度资金申请总额不等于当年财政拨款 + 上年结转资金 + 其他资金",
-    description_en: "annual total ≠ current appropriation + carry-over + other funds",
-};
+rule!(
+    FUNDS_ANNUAL_SUM,
+    Form,
+    Error,
+    OTHER,
+    "年度资金申请总额不等于当年财政拨款 + 上年结转资金 + 其他资金",
+    "annual total ≠ current appropriation + carry-over + other funds"
+);
 
-pub const FUNDS_TOTAL_SUM: Rule = Rule {
-    code: "FUNDS_TOTAL_SUM",
-    severity: Severity::Error,
-    scope: Scope::Form,
-    review_category: review::OTHER,
-    description: "项目资金总额不等于财政资金 + 其他资金",
-    description_en: "project total ≠ fiscal funds + other funds",
-};
+rule!(
+    FUNDS_TOTAL_SUM,
+    Form,
+    Error,
+    OTHER,
+    "项目资金总额不等于财政资金 + 其他资金",
+    "project total ≠ fiscal funds + other funds"
+);
 
-pub const FUNDS_ANNUAL_EXCEEDS_TOTAL: Rule = Rule {
-    code: "FUNDS_ANNUAL_EXCEEDS_TOTAL",
-    severity: Severity::Error,
-    scope: Scope::Form,
-    review_category: review::OTHER,
-    description: "年度资金申请总额大于项目资金总额",
-    description_en: "the annual request exceeds the project total",
-};
+rule!(
+    FUNDS_ANNUAL_EXCEEDS_TOTAL,
+    Form,
+    Error,
+    OTHER,
+    "年度资金申请总额大于项目资金总额",
+    "the annual request exceeds the project total"
+);
 
-pub const FUNDS_TOTAL_MISSING: Rule = Rule {
-    code: "FUNDS_TOTAL_MISSING",
-    severity: Severity::Error,
-    scope: Scope::Form,
-    review_category: review::INCOMPLETE,
-    description: "跨年度项目未填写项目资金总额",
-    description_en: "a multi-year project has no project total (项目资金总额)",
-};
+rule!(
+    FUNDS_TOTAL_MISSING,
+    Form,
+    Error,
+    INCOMPLETE,
+    "跨年度项目未填写项目资金总额",
+    "a multi-year project has no project total (项目资金总额)"
+);
 
 pub const RULES: &[Rule] = &[
     AMOUNT_FORMAT,
@@ -99,7 +99,7 @@ fn sum(parts: &[(&str, Option<Decimal>)]) -> Option<Decimal> {
 }
 
 pub fn check(c: &Facts, f: &mut Findings) {
-    if c.template != Template::T2021 {
+    if c.template.money != Money::Funds {
         return;
     }
     let Some(funds) = c.form.funds.as_ref() else {

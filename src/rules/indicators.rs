@@ -2,26 +2,13 @@
 //! repeated, placeholders whole, and (T2021) every required kind covered.
 
 use super::facts::{blank, Row, RowLabel, RowPointer};
-use super::{review, Facts, Findings, Rule, Scope};
+use super::{Facts, Findings, Rule};
 use crate::form::model::Indicator;
-use crate::form::taxonomy;
-use crate::form::Template;
-use crate::report::Severity;
+use crate::rule::rule;
+use crate::templates::taxonomy;
+use crate::templates::Optional;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-
-macro_rules! rule {
-    ($name:ident, $scope:ident, $sev:ident, $cat:ident, $zh:expr, $en:expr) => {
-        pub const $name: Rule = Rule {
-            code: stringify!($name),
-            severity: Severity::$sev,
-            scope: Scope::$scope,
-            review_category: review::$cat,
-            description: $zh,
-            description_en: $en,
-        };
-    };
-}
 
 rule!(
     INDICATOR_LEVEL1_UNKNOWN,
@@ -34,7 +21,7 @@ rule!(
 rule!(
     INDICATOR_LEVEL2_UNKNOWN,
     Row,
-    Error,
+    Error per template,
     LEVEL2_WRONG,
     "二级指标不是本模板的二级指标（T2021 为错误，旧模板为警告）",
     "the level-2 name is not one of the template's (error in T2021, warning in older templates)"
@@ -71,7 +58,7 @@ rule!(
     "只有指标名称或指标值之一写了“-”；不适用的行两者都应为“-”",
     "only one of name and target is the placeholder \"-\""
 );
-rule!(COVERAGE_MISSING, Form, Error, INCOMPLETE, "缺少必备的指标类型：数量、质量、时效、效益指标缺失为错误，满意度、成本指标缺失为警告（T2021）", "a required kind of indicator is missing: 数量/质量/时效/效益 (error), 满意度/成本 (warning), T2021");
+rule!(COVERAGE_MISSING, Form, Error per template, INCOMPLETE, "缺少必备的指标类型：数量、质量、时效、效益指标缺失为错误，满意度、成本指标缺失为警告（T2021）", "a required kind of indicator is missing: 数量/质量/时效/效益 (error), 满意度/成本 (warning), T2021");
 rule!(
     INDICATOR_DUPLICATE,
     Form,
@@ -201,8 +188,8 @@ pub fn check(c: &Facts, f: &mut Findings) {
             }
         }
     }
-    if c.template == Template::T2021 && !c.rows.is_empty() {
-        coverage(&covered, f);
+    if !c.rows.is_empty() {
+        coverage(c, &covered, f);
     }
 }
 
@@ -267,7 +254,7 @@ pub fn row(c: &Facts, ind: &Indicator, info: &Row, f: &mut Findings) {
         );
     }
     let lv = &info.levels;
-    if c.template == Template::T2021 && !blank(&ind.name) {
+    if c.template.applies(Optional::Level2Topics) && !blank(&ind.name) {
         if let Some(l2) = lv.level2.as_deref().filter(|_| lv.level1.is_some()) {
             level2_fit(c, p, label, &info.core, l2, f);
         }
@@ -293,7 +280,7 @@ fn levels(c: &Facts, ind: &Indicator, info: &Row, p: RowPointer, row: RowLabel, 
     let n = info.index.saturating_add(1);
     // Listed in a message only when a row needs it.
     let level1_names = || {
-        taxonomy::levels(t)
+        t.levels
             .iter()
             .map(|l| l.canonical)
             .collect::<Vec<_>>()
@@ -350,11 +337,7 @@ fn levels(c: &Facts, ind: &Indicator, info: &Row, p: RowPointer, row: RowLabel, 
                 .collect::<Vec<_>>()
                 .join("、")
         };
-        let l2_sev = if t.is_older() {
-            Severity::Warning
-        } else {
-            Severity::Error
-        };
+        let l2_sev = t.unknown_level2;
         if written_l2.is_empty() && !lv.level1_is_level2 {
             let children = children();
             f.add_at(
@@ -409,47 +392,28 @@ fn levels(c: &Facts, ind: &Indicator, info: &Row, p: RowPointer, row: RowLabel, 
     }
 }
 
-fn coverage(covered: &[(&str, &str)], f: &mut Findings) {
-    let has = |l1: &str, l2: Option<&str>| {
+/// Each kind of indicator the template requires has a named row.
+fn coverage(c: &Facts, covered: &[(&str, &str)], f: &mut Findings) {
+    let has = |(l1, l2): &(&str, Option<&str>)| {
         covered
             .iter()
-            .any(|(a, b)| *a == l1 && l2.is_none_or(|x| *b == x))
+            .any(|(a, b)| a == l1 && l2.is_none_or(|x| *b == x))
     };
-    let mut missing: Vec<(Severity, &str, &str, &str)> = Vec::new();
-    for (l2, zh) in [
-        ("数量", "数量指标"),
-        ("质量", "质量指标"),
-        ("时效", "时效指标"),
-    ] {
-        if !has("产出", Some(l2)) {
-            missing.push((Severity::Error, zh, review::ADD_OUTPUT, l2));
+    for need in c.template.coverage {
+        if need.any_of.iter().any(has) {
+            continue;
         }
-    }
-    if !has("效益", None) {
-        missing.push((Severity::Error, "效益指标", review::ADD_BENEFIT, "效益"));
-    }
-    if !has("满意度", None) {
-        missing.push((
-            Severity::Warning,
-            "满意度指标",
-            review::ADD_SATISFACTION,
-            "满意度",
-        ));
-    }
-    if !has("成本", None) && !has("产出", Some("成本")) {
-        missing.push((Severity::Warning, "成本指标", review::INCOMPLETE, "成本"));
-    }
-    for (sev, zh, category, key) in missing {
         let rule = Rule {
-            review_category: category,
+            review_category: need.review_category,
             ..COVERAGE_MISSING
         };
+        let zh = need.label;
         f.add_at(
             &rule,
-            sev,
+            need.severity,
             "/indicators",
             format!("缺少{zh}（占位的“-”行不算），请补充至少一条"),
-            format!("no {key} indicator (placeholder rows do not count)"),
+            format!("no {} indicator (placeholder rows do not count)", need.key),
             vec![("missing", zh.to_string())],
         );
     }

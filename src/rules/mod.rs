@@ -5,12 +5,11 @@
 mod budget;
 mod choices;
 mod dates;
-pub mod facts;
+pub(crate) mod facts;
 mod funds;
-pub mod indicators;
-pub mod input;
+mod indicators;
 mod required;
-pub mod targets;
+mod targets;
 mod template;
 
 pub use template::resolve as template_resolve;
@@ -19,58 +18,16 @@ use crate::form::model::Indicator;
 pub use facts::Facts;
 use facts::Row;
 
-use crate::report::{Issue, Severity};
-use serde::Serialize;
+pub use crate::finding::Findings;
 
-/// The reviewer's standard opinion categories (SPEC §6).
-pub mod review {
-    pub const INCOMPLETE: &str = "指标不够完整";
-    pub const NOT_QUANTIFIED: &str = "指标不够细化、量化";
-    pub const NOT_RELEVANT: &str = "指标与项目的相关性不够";
-    pub const VALUE_MISMATCH: &str = "指标与指标值不匹配";
-    pub const SPLIT: &str = "建议拆分指标";
-    pub const LEVEL1_WRONG: &str = "一级指标类型错误";
-    pub const LEVEL2_WRONG: &str = "二级指标类型错误";
-    pub const ADD_BENEFIT: &str = "建议增加明确效益指标";
-    pub const ADD_OUTPUT: &str = "建议增加明确产出指标";
-    pub const ADD_SATISFACTION: &str = "建议增加满意度指标";
-    pub const OTHER: &str = "其他";
-}
+pub use crate::rule::review;
 
-/// Where a rule applies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-pub enum Scope {
-    /// Reported in `validateForm` reports; depends on more than one row.
-    Form,
-    /// One indicator row's own rule: reported in `validateForm` reports and,
-    /// for that row alone, by `checkIndicator`.
-    Row,
-    /// Reported in `normaliseTarget` diagnostics (and, wrapped, in forms).
-    Target,
-}
-
-/// One rule of the catalogue.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[cfg_attr(target_arch = "wasm32", tsify(missing_as_null, hashmap_as_object))]
-pub struct Rule {
-    pub code: &'static str,
-    /// The severity the rule reports at (COVERAGE_MISSING reports missing
-    /// 满意度/成本 one step lower, as its description says).
-    pub severity: Severity,
-    pub scope: Scope,
-    pub review_category: &'static str,
-    pub description: &'static str,
-    pub description_en: &'static str,
-}
+pub use crate::rule::{Rule, Scope};
 
 /// Every rule, grouped by family.
 pub fn catalogue() -> Vec<Rule> {
     [
-        input::RULES,
+        crate::form::input::RULES,
         template::RULES,
         required::RULES,
         dates::RULES,
@@ -79,7 +36,7 @@ pub fn catalogue() -> Vec<Rule> {
         choices::RULES,
         indicators::RULES,
         targets::RULES,
-        targets::ENGINE_RULES,
+        crate::target_value::diagnostics::RULES,
     ]
     .concat()
 }
@@ -101,45 +58,4 @@ pub fn run(c: &Facts, f: &mut Findings) {
 pub fn row(c: &Facts, ind: &Indicator, row: &Row, f: &mut Findings) {
     indicators::row(c, ind, row, f);
     targets::row(c, ind, row, f);
-}
-
-/// Collected findings.
-#[derive(Debug, Default)]
-pub struct Findings {
-    pub issues: Vec<Issue>,
-}
-
-impl Findings {
-    /// Records a finding of `rule` at its own severity.
-    pub fn add(
-        &mut self,
-        rule: &Rule,
-        path: impl Into<String>,
-        zh: String,
-        en: String,
-        params: Vec<(&'static str, String)>,
-    ) {
-        self.add_at(rule, rule.severity, path, zh, en, params);
-    }
-
-    /// Records a finding at an explicit severity.
-    pub fn add_at(
-        &mut self,
-        rule: &Rule,
-        severity: Severity,
-        path: impl Into<String>,
-        zh: String,
-        en: String,
-        params: Vec<(&'static str, String)>,
-    ) {
-        self.issues.push(Issue {
-            code: rule.code,
-            severity,
-            path: path.into(),
-            message: zh,
-            message_en: en,
-            params: crate::report::Params::new(params),
-            review_category: rule.review_category,
-        });
-    }
 }

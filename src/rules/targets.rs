@@ -1,28 +1,18 @@
 //! Target values in context: readable, canonical, with the unit, bound and
 //! direction the indicator's name calls for, and within the project period.
-//! `ENGINE_RULES` are the diagnostics `normaliseTarget` itself reports.
+//! The diagnostics `normaliseTarget` itself reports are in target::diagnostics.
 
 use super::facts::{Row, RowLabel, RowPointer};
-use super::{review, Facts, Findings, Rule, Scope};
+use super::{Facts, Findings, Rule};
 use crate::form::model::Indicator;
-use crate::report::Severity;
-use crate::target::charset::CharSet;
-use crate::target::lexicon::Words;
-use crate::target::{Diagnostic, Kind, Op, Status, Target, UnitClass};
+use crate::rule::rule;
+use crate::target_value::diagnostics::{
+    TARGET_EXCEL_DATE, TARGET_RANGE, TARGET_SYSTEM_CHARS, TARGET_TOO_LONG, TARGET_UNIT_MISSING,
+};
+use crate::target_value::lexicon::Words;
+use crate::target_value::{Diagnostic, Kind, Op, Status, Target, UnitClass};
+use crate::text::charset::CharSet;
 use rust_decimal::Decimal;
-
-macro_rules! rule {
-    ($name:ident, $scope:ident, $sev:ident, $cat:ident, $zh:expr, $en:expr) => {
-        pub const $name: Rule = Rule {
-            code: stringify!($name),
-            severity: Severity::$sev,
-            scope: Scope::$scope,
-            review_category: review::$cat,
-            description: $zh,
-            description_en: $en,
-        };
-    };
-}
 
 rule!(
     TARGET_INVALID,
@@ -39,14 +29,6 @@ rule!(
     OTHER,
     "指标值可写成一体化系统的规范形式（如 ≥90.00(%)）",
     "the target has a canonical spelling (e.g. ≥90.00(%))"
-);
-rule!(
-    TARGET_UNIT_MISSING,
-    Target,
-    Warning,
-    NOT_QUANTIFIED,
-    "数值缺少计量单位",
-    "the value has no unit"
 );
 rule!(
     TARGET_UNIT_MISMATCH,
@@ -105,30 +87,6 @@ rule!(
     "完成时限不在项目实施期内",
     "the deadline lies outside the project period"
 );
-rule!(
-    TARGET_RANGE,
-    Target,
-    Warning,
-    NOT_QUANTIFIED,
-    "区间值无法录入一体化系统，应改写为单一值或拆分指标",
-    "ranges cannot be entered in the integrated budget system"
-);
-rule!(
-    TARGET_TOO_LONG,
-    Target,
-    Warning,
-    NOT_QUANTIFIED,
-    "指标值超过一体化系统允许的 60 个字",
-    "the target is longer than the integrated system's 60 characters"
-);
-rule!(
-    TARGET_SYSTEM_CHARS,
-    Target,
-    Warning,
-    OTHER,
-    "指标值含一体化系统不接受的字符（* _ -）",
-    "the target contains characters the integrated system refuses (* _ -)"
-);
 
 pub const RULES: &[Rule] = &[
     TARGET_INVALID,
@@ -149,110 +107,6 @@ pub const RULES: &[Rule] = &[
 ];
 
 rule!(
-    TARGET_CONTROL_CHAR,
-    Target,
-    Error,
-    OTHER,
-    "指标值含不可见的控制字符",
-    "the target contains a control character"
-);
-rule!(
-    TARGET_VALUE_MISSING,
-    Target,
-    Error,
-    VALUE_MISMATCH,
-    "运算符后没有数值（输入中为“未完成”）",
-    "an operator is not followed by a number (incomplete while typing)"
-);
-rule!(
-    TARGET_NUMBER_INCOMPLETE,
-    Target,
-    Info,
-    OTHER,
-    "数字尚未写完（如 9. 或 1,2）",
-    "the number is unfinished (9., 1,2)"
-);
-rule!(
-    TARGET_NUMBER_MALFORMED,
-    Target,
-    Error,
-    OTHER,
-    "数字写法有误（千分位、多个小数点或位数过多）",
-    "malformed number"
-);
-rule!(
-    TARGET_OPERATOR_REPEATED,
-    Target,
-    Error,
-    OTHER,
-    "运算符重复（如 ≥≥）",
-    "operator written twice"
-);
-rule!(
-    TARGET_OPERATOR_CONFLICT,
-    Target,
-    Error,
-    VALUE_MISMATCH,
-    "文字与符号表示的比较方向相反",
-    "worded and symbol operators disagree"
-);
-rule!(
-    TARGET_OPERATOR_WITH_RANGE,
-    Target,
-    Error,
-    OTHER,
-    "区间值前写了运算符",
-    "a range carries an operator"
-);
-rule!(
-    TARGET_UNIT_UNCLOSED,
-    Target,
-    Error,
-    OTHER,
-    "计量单位的括号未闭合",
-    "unit parenthesis not closed"
-);
-rule!(
-    TARGET_UNIT_CONFLICT,
-    Target,
-    Error,
-    OTHER,
-    "区间两端单位不一致",
-    "range ends have different units"
-);
-rule!(
-    TARGET_RANGE_REVERSED,
-    Target,
-    Error,
-    OTHER,
-    "区间下限大于上限",
-    "range low is above high"
-);
-rule!(
-    TARGET_DATE_INCOMPLETE,
-    Target,
-    Info,
-    OTHER,
-    "日期尚未写完",
-    "the date is unfinished"
-);
-rule!(
-    TARGET_DATE_INVALID,
-    Target,
-    Error,
-    OTHER,
-    "日期不存在（如 13 月、2 月 30 日）",
-    "the date does not exist"
-);
-rule!(
-    TARGET_YEAR_MISSING,
-    Target,
-    Info,
-    OTHER,
-    "完成时限没有年份，且未提供年度",
-    "the deadline has no year and no context year was given"
-);
-rule!(
     TARGET_VAGUE,
     Row,
     Warning,
@@ -260,32 +114,6 @@ rule!(
     "产出或效益指标的指标值只有方向、没有可衡量的水平（如“进一步提高”“明显改善”），应量化或分级分档表述",
     "an output or effect target states a direction without a measurable level (进一步提高, 明显改善)"
 );
-rule!(
-    TARGET_EXCEL_DATE,
-    Target,
-    Warning,
-    VALUE_MISMATCH,
-    "时间类指标的指标值是一个 Excel 日期序号（如 44561，即 2021-12-31），导出时丢了日期格式",
-    "a time indicator's target is an Excel serial date (44561 is 2021-12-31): the date format was lost on export"
-);
-
-/// Codes `normaliseTarget` reports (INPUT_TOO_LARGE is shared with forms).
-pub const ENGINE_RULES: &[Rule] = &[
-    TARGET_CONTROL_CHAR,
-    TARGET_VALUE_MISSING,
-    TARGET_NUMBER_INCOMPLETE,
-    TARGET_NUMBER_MALFORMED,
-    TARGET_OPERATOR_REPEATED,
-    TARGET_OPERATOR_CONFLICT,
-    TARGET_OPERATOR_WITH_RANGE,
-    TARGET_UNIT_UNCLOSED,
-    TARGET_UNIT_CONFLICT,
-    TARGET_RANGE_REVERSED,
-    TARGET_DATE_INCOMPLETE,
-    TARGET_DATE_INVALID,
-    TARGET_YEAR_MISSING,
-    TARGET_EXCEL_DATE,
-];
 
 /// Which word lists a name hits, found in one pass over its characters;
 /// the lists are spelled out only where one of their words may begin.
@@ -559,7 +387,7 @@ fn semantics(p: RowPointer, row: RowLabel, t: &Target, m: &Meaning, f: &mut Find
     let op = t.op;
     // Unit fits the name (by dimension: 万人 is a head count, ‰ a rate).
     if quantity && !unit.is_empty() {
-        let base = crate::target::unit::base(unit);
+        let base = crate::target_value::unit::base(unit);
         let rate_like = matches!(
             t.unit_class,
             Some(UnitClass::Percent | UnitClass::PercentagePoint | UnitClass::PerMille)

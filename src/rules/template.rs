@@ -1,53 +1,57 @@
 //! Which template the form follows: given, or detected.
 
-use super::{review, Findings, Rule, Scope};
+use super::{Findings, Rule};
 use crate::form::model::Form;
-use crate::form::{detect, Template};
-use crate::report::Severity;
+use crate::rule::rule;
+use crate::templates::{self, Template};
 
-pub const TEMPLATE_UNKNOWN: Rule = Rule {
-    code: "TEMPLATE_UNKNOWN",
-    severity: Severity::Error,
-    scope: Scope::Form,
-    review_category: review::OTHER,
-    description: "无法确定申报表模板（T2019、T2020 或 T2021），按 T2021 检查",
-    description_en:
-        "the template is neither given as T2019/T2020/T2021 nor recognisable; checked as T2021",
-};
+rule!(
+    TEMPLATE_UNKNOWN,
+    Form,
+    Error,
+    OTHER,
+    "无法确定申报表模板（template 不是已登记的模板，内容也无法判断），按默认模板（T2021）检查",
+    "the template is neither given as a registered id nor recognisable; checked as the default template (T2021)"
+);
 
 pub const RULES: &[Rule] = &[TEMPLATE_UNKNOWN];
 
 /// The template to check against, and whether it was known.
-pub fn resolve(form: &Form, f: &mut Findings) -> (Template, bool) {
+pub fn resolve(form: &Form, f: &mut Findings) -> (&'static Template, bool) {
+    let first = templates::DEFAULT;
     if let Some(given) = form.template.as_deref() {
-        if let Some(t) = Template::from_id(given) {
+        if let Some(t) = templates::find(given) {
             return (t, true);
         }
-        let detected = detect::detect(form);
-        let fallback = detected.unwrap_or(Template::T2021);
+        let detected = templates::detect(form);
+        let used = detected.unwrap_or(first).id;
+        let ids = Template::ids();
         f.add(
             &TEMPLATE_UNKNOWN,
             "/template",
-            format!("模板“{given}”不存在，应为 T2019、T2020 或 T2021；已按 {fallback:?} 检查"),
-            format!("template \"{given}\" is not T2019, T2020 or T2021; checked as {fallback:?}"),
-            vec![
-                ("given", given.to_string()),
-                ("used", format!("{fallback:?}")),
-            ],
+            format!("模板“{given}”不存在，应为 {ids}；已按 {used} 检查"),
+            format!("template \"{given}\" is not one of {ids}; checked as {used}"),
+            vec![("given", given.to_string()), ("used", used.to_string())],
         );
-        return (fallback, detected.is_some());
+        return (detected.unwrap_or(first), detected.is_some());
     }
-    match detect::detect(form) {
+    match templates::detect(form) {
         Some(t) => (t, true),
         None => {
+            let used = first.id;
             f.add(
                 &TEMPLATE_UNKNOWN,
                 "/template",
-                "无法从内容判断申报表模板，请填写 template（T2019、T2020 或 T2021）；已按 T2021 检查".into(),
-                "cannot tell the template from the contents; set template; checked as T2021".into(),
-                vec![("used", "T2021".into())],
+                format!(
+                    "无法从内容判断申报表模板，请填写 template（{}）；已按 {used} 检查",
+                    Template::ids()
+                ),
+                format!(
+                    "cannot tell the template from the contents; set template; checked as {used}"
+                ),
+                vec![("used", used.to_string())],
             );
-            (Template::T2021, false)
+            (first, false)
         }
     }
 }

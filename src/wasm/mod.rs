@@ -1,8 +1,8 @@
-//! The WebAssembly boundary: four exports, no rule logic. Results are built
+//! The WebAssembly boundary: five exports, no rule logic. Results are built
 //! as plain JS objects whose `JSON.stringify` is byte-for-byte what the
 //! native library and the CLI print (the parity test checks every fixture).
 
-use crate::target::Context;
+use crate::target_value::Context;
 use wasm_bindgen::prelude::*;
 
 /// The JS value of a result, built by serde-wasm-bindgen in its JSON-compatible
@@ -95,13 +95,13 @@ pub fn validate_form(
     let report = match text.as_string() {
         // JSON.stringify ran out of stack: nesting far beyond any form.
         Some(text) if text.starts_with('\0') => crate::Report::unusable(
-            "INPUT_TOO_LARGE",
+            &crate::limits::INPUT_TOO_LARGE,
             "申报表嵌套层数过多",
             "the form nests too deeply",
         ),
         Some(text) => crate::check_json(&text, false),
         None => crate::Report::unusable(
-            "SCHEMA_TYPE",
+            &crate::form::input::SCHEMA_TYPE,
             "申报表应为 JSON 文本或对象（不能有循环引用）",
             "the form must be JSON text or a plain object without cycles",
         ),
@@ -119,7 +119,10 @@ pub fn normalise_target(
     text: &str,
     #[wasm_bindgen(unchecked_param_type = "Context | undefined | null")] context: JsValue,
 ) -> JsValue {
-    to_js(&crate::target::normalise(text, &context_from(&context)))
+    to_js(&crate::target_value::normalise(
+        text,
+        &context_from(&context),
+    ))
 }
 
 /// Reads `{ year, level1, level2, name }`. The year, which nearly every call
@@ -175,6 +178,13 @@ pub fn check_indicator(
     // Anything JSON.stringify cannot write reads as an empty row or context.
     let text = |v: &JsValue| stringify_form(v).as_string().unwrap_or_default();
     to_js(&crate::check_indicator_json(&text(&row), &text(&context)))
+}
+
+/// The registered templates: ids, titles, required fields, choice lists,
+/// level-1 → level-2 names, coverage and money structure (for menus).
+#[wasm_bindgen(js_name = templates, unchecked_return_type = "Template[]")]
+pub fn templates() -> JsValue {
+    to_js(&crate::templates::ALL)
 }
 
 /// The rule catalogue: every code with severity, review category and descriptions.

@@ -1,6 +1,8 @@
 //! Shared by the integration tests: the fixture set and snapshot handling.
 #![allow(dead_code)]
 
+pub mod xlsx;
+
 use std::path::{Path, PathBuf};
 
 pub fn root() -> PathBuf {

@@ -1,7 +1,8 @@
 // Size budget of the web build (pkg/), what a portal page downloads: the
 // wasm module at most 250 KB raw and 100 KB gzipped (level 9, as a server
-// would precompress it), in decimal kilobytes, the stricter reading. The JS
-// glue is printed for the record, not budgeted.
+// would precompress it), in decimal kilobytes, the stricter reading, and the
+// drop-in kit (dom.js) at most 8 KB gzipped. The JS glue and the kit's
+// stylesheet are printed for the record, not budgeted.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { need } from './helpers.mjs';
 
 const RAW_BUDGET = 250_000;
 const GZIP_BUDGET = 100_000;
+const KIT_GZIP_BUDGET = 8_000;
 
 const HOW = 'bash scripts/build-wasm.sh web';
 const wasm = readFileSync(need('pkg/perftarget_bg.wasm', HOW));
@@ -28,4 +30,11 @@ test('wasm size', async (t) => {
   await t.test(`gzipped at most ${kb(GZIP_BUDGET)}`, () => {
     assert.ok(gzipped <= GZIP_BUDGET, `pkg/perftarget_bg.wasm gzips to ${kb(gzipped)}, ${gzipped - GZIP_BUDGET} bytes over the ${kb(GZIP_BUDGET)} budget`);
   });
+});
+
+test('drop-in kit size', async (t) => {
+  const gz = (file) => gzipSync(readFileSync(need(file, HOW)), { level: 9 }).length;
+  const kit = gz('pkg/dom.js');
+  t.diagnostic(`pkg/dom.js (drop-in kit): ${kb(kit)} gzipped; pkg/dom.css: ${kb(gz('pkg/dom.css'))} gzipped`);
+  assert.ok(kit <= KIT_GZIP_BUDGET, `pkg/dom.js gzips to ${kb(kit)}, over ${kb(KIT_GZIP_BUDGET)}`);
 });

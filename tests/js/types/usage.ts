@@ -1,7 +1,7 @@
 // A portal's typed use of the package: compiles only while pkg/perftarget.d.ts
 // describes forms, reports and targets precisely (checked by tsc, no `any`).
-import init, { checkIndicator, normaliseTarget, rules, validateForm } from '../../../pkg/perftarget.js';
-import type { Context, Form, Issue, Report, Rule, RowContext, RowReport, Severity, Target, UnitClass } from '../../../pkg/perftarget.js';
+import init, { checkIndicator, normaliseTarget, rules, templates, validateForm } from '../../../pkg/perftarget.js';
+import type { Context, Form, Issue, Report, Rule, RowContext, RowReport, Severity, Target, Template, TemplateId, UnitClass } from '../../../pkg/perftarget.js';
 
 /** One line per finding, as a reviewer's list shows it. */
 export function describeIssue(issue: Issue, lang: 'zh' | 'en'): string {
@@ -58,6 +58,13 @@ export function cellMessage(form: Form, index: number): string {
   return worst?.message ?? checked.target?.canonical ?? '';
 }
 
+/** The level-2 options of a level-1 select, from the template registry. */
+export function level2Options(id: TemplateId, level1: string): string[] {
+  const template: Template | undefined = templates().find((t) => t.id === id);
+  const group = template?.levels.find((l) => l.canonical === level1 || l.aliases.includes(level1));
+  return (group?.children ?? []).map((name) => name + (template?.level2Suffix ?? ''));
+}
+
 export async function main(form: Form): Promise<string[]> {
   await init();
   const context: Context = { year: 2025, level1: '满意度指标', name: '服务对象满意度' };
@@ -65,5 +72,5 @@ export async function main(form: Form): Promise<string[]> {
   const catalogue: Rule[] = rules();
   const fromObject: Report = validateForm(withTarget(form, 0, target.canonical ?? '≥90%'));
   const fromText: Report = validateForm(JSON.stringify(form));
-  return [targetLine(target), dimension(target), cellMessage(form, 0), `${catalogue.length} rules`, ...describeReport(fromObject), ...describeReport(fromText)];
+  return [targetLine(target), dimension(target), cellMessage(form, 0), level2Options('T2021', '产出指标').join('、'), `${catalogue.length} rules`, ...describeReport(fromObject), ...describeReport(fromText)];
 }

@@ -4,9 +4,9 @@
 //! `‰`) or in parentheses. The word table only *classifies* a unit into a
 //! dimension; a unit it does not know is kept and classed `other`.
 
-use super::fold::Ch;
 use super::lexicon::{at, is_han, proper_prefix};
 use super::UnitClass;
+use crate::text::fold::Ch;
 use std::ops::Range;
 
 /// Unit words with their dimension, sorted by first character and longest
@@ -444,7 +444,9 @@ fn unlisted(s: &[Ch], k: usize) -> Option<(usize, UnitClass, bool)> {
 
 /// A CJK character that may be part of a unit.
 fn unit_han(c: char) -> bool {
-    is_han(c) && NOT_A_UNIT.binary_search(&c).is_err() && super::number::chinese_digit(c).is_none()
+    is_han(c)
+        && NOT_A_UNIT.binary_search(&c).is_err()
+        && crate::text::number::chinese_digit(c).is_none()
 }
 
 /// Length of the run of unit characters from `k`.
@@ -511,7 +513,7 @@ fn begins_word(s: &[Ch], u: usize) -> bool {
 /// write it (`湿地保有量(公顷)`, `苗木成活率(≥**%)`): operator and placeholder
 /// marks dropped. `None` when the parentheses hold no unit.
 pub fn from_name(name: &str) -> Option<(String, UnitClass)> {
-    let s = super::fold::fold(name);
+    let s = crate::text::fold::fold(name);
     let close = s.iter().rposition(|c| c.c != ' ')?;
     let open = s.iter().rposition(|c| c.c == '(')?;
     if s.get(close).is_none_or(|c| c.c != ')') {
@@ -546,7 +548,7 @@ pub fn base(unit: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::target::fold::fold;
+    use crate::text::fold::fold;
     use UnitClass::*;
 
     fn read(t: &str) -> Option<(String, UnitClass, usize)> {

@@ -3,24 +3,22 @@
 //! split form, and says while typing whether the text is empty, incomplete,
 //! valid or invalid.
 //!
-//! * `charset` — compile-time character sets that skip most table lookups
-//! * `fold`    — full-width, look-alike and traditional characters, UTF-16 spans
-//! * `number`  — ASCII and Chinese numerals
 //! * `lexicon` — operator words, units, reference and direction words
 //! * `parse`   — the grammar
 //! * `format`  — canonical string, `system` split, hints
+//! * `diagnostics` — the engine's rules
+//!
+//! It reads text through `crate::text` (folding, numerals, dates).
 
-pub(crate) mod charset;
-pub mod fold;
+pub mod diagnostics;
 mod format;
 pub(crate) mod lexicon;
-pub(crate) mod number;
 mod parse;
 mod time;
 pub mod unit;
 mod value;
 
-use crate::report::Severity;
+use crate::rule::Severity;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize, Serializer};
 

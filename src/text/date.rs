@@ -88,7 +88,7 @@ pub enum Precision {
 pub fn parse(text: &str) -> Option<(Date, Precision)> {
     let t: String = text
         .chars()
-        .map(crate::target::fold::fold_char)
+        .map(crate::text::fold::fold_char)
         .filter(|c| *c != ' ')
         .collect();
     let t = t

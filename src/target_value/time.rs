@@ -4,13 +4,13 @@
 //! is the deadline (`2021年1月-12月`, `2023.07-2024.01`, `1-6月`), each
 //! followed by 前/之前/内 and note words.
 
-use super::charset::CharSet;
-use super::fold::Ch;
+use super::diagnostics::{TARGET_DATE_INCOMPLETE, TARGET_DATE_INVALID, TARGET_YEAR_MISSING};
 use super::lexicon::{at, word_at, BY_MARKERS, SYMBOL_OPS};
 use super::parse::{diag, digit, join_note, skip_spaces, span, trim, Parsed, MAX_NOTE_CHARS};
 use super::{Direction, Facts, Kind, Op, Status};
-use crate::form::date::{days_in_month, Date, YEARS};
-use crate::report::Severity;
+use crate::text::charset::CharSet;
+use crate::text::date::{days_in_month, Date, YEARS};
+use crate::text::fold::Ch;
 
 /// A point in time as written: its last day (the deadline) and its first
 /// day (a period's start), `None` while the year is unknown.
@@ -125,8 +125,7 @@ pub fn deadline(s: &[Ch], ctx: &Facts) -> Option<Parsed> {
     if point.last.is_none() {
         p.status = Status::Incomplete;
         p.diagnostics.push(diag(
-            "TARGET_YEAR_MISSING",
-            Severity::Info,
+            &TARGET_YEAR_MISSING,
             span(s, start, point.end),
             "请写明年份，如 2024年11月底前完成",
             "the deadline needs a year (or a context year)",
@@ -140,18 +139,11 @@ pub fn deadline(s: &[Ch], ctx: &Facts) -> Option<Parsed> {
 fn unusable(s: &[Ch], start: usize, scan: Scan, mut p: Parsed) -> Parsed {
     if let Scan::Invalid { from, to, zh, en } = scan {
         p.status = Status::Invalid;
-        return p.with(diag(
-            "TARGET_DATE_INVALID",
-            Severity::Error,
-            span(s, from, to),
-            zh,
-            en,
-        ));
+        return p.with(diag(&TARGET_DATE_INVALID, span(s, from, to), zh, en));
     }
     p.status = Status::Incomplete;
     p.with(diag(
-        "TARGET_DATE_INCOMPLETE",
-        Severity::Info,
+        &TARGET_DATE_INCOMPLETE,
         span(s, start, s.len()),
         "请写完日期，如 2024年11月30日前完成",
         "finish the date, e.g. 2024年11月30日前完成",
@@ -402,7 +394,7 @@ fn after_year(s: &[Ch], k: usize, year: Option<i32>) -> Option<Scan> {
 
 /// A month in Chinese numerals before 月 (`三月`, `十二月`): value and length.
 fn chinese_month(s: &[Ch], k: usize) -> Option<(u32, usize)> {
-    let (v, n) = super::number::chinese(s, k)?;
+    let (v, n) = crate::text::number::chinese(s, k)?;
     let m = u32::try_from(v).ok().filter(|m| (1..=12).contains(m))?;
     at(s, k.saturating_add(n), "月").then_some((m, n))
 }

@@ -3,10 +3,13 @@
 //! amounts as plain decimals, dates as ISO. What cannot be normalised stays
 //! as written.
 
-use super::model::{Budget, CompositionRow, Form, Funds, Indicator};
-use super::{amount, date, taxonomy, Template};
+use crate::form::amount;
+use crate::form::model::{Budget, CompositionRow, Form, Funds, Indicator};
 use crate::rules::facts::Row;
-use crate::target::Status;
+use crate::target_value::Status;
+use crate::templates::taxonomy;
+use crate::templates::Template;
+use crate::text::date;
 
 fn money(v: Option<String>) -> Option<String> {
     v.map(|t| amount::parse(&t).map(amount::canonical).unwrap_or(t))
@@ -16,7 +19,7 @@ fn day(v: Option<String>) -> Option<String> {
     v.map(|t| date::parse(&t).map(|(d, _)| d.to_string()).unwrap_or(t))
 }
 
-fn row(template: Template, ind: Indicator, info: Option<&Row>) -> Indicator {
+fn row(template: &Template, ind: Indicator, info: Option<&Row>) -> Indicator {
     let Some(info) = info else { return ind };
     let lv = &info.levels;
     let level1 = lv.level1.map(|l| l.canonical.to_string()).or(ind.level1);
@@ -48,9 +51,9 @@ fn row(template: Template, ind: Indicator, info: Option<&Row>) -> Indicator {
 }
 
 /// Consumes the form: its texts move into the report instead of being copied.
-pub fn normalised(form: Form, template: Template, rows: &[Row]) -> Form {
+pub fn normalised(form: Form, template: &Template, rows: &[Row]) -> Form {
     Form {
-        template: Some(format!("{template:?}")),
+        template: Some(template.id.to_string()),
         start_date: day(form.start_date),
         end_date: day(form.end_date),
         funds: form.funds.map(|f| Funds {

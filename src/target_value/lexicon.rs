@@ -2,9 +2,9 @@
 //! reference phrases of relative targets and direction words. Longest entries
 //! first wherever one entry is a prefix of another.
 
-use super::charset::CharSet;
-use super::fold::Ch;
 use super::{Grade, Op};
+use crate::text::charset::CharSet;
+use crate::text::fold::Ch;
 
 /// A word list with the set of characters its words begin with. The grammar
 /// tries tables at every position of a text, and at most positions no word

@@ -1,95 +1,7 @@
 //! Indicator levels per template (SPEC §2) and tolerant name matching:
 //! 数量 ≡ 数量指标 ≡ 数量目标, traditional characters, inner spaces, full-width forms.
 
-use super::Template;
-
-/// A level-1 group and the level-2 names it admits (base names, no suffix).
-pub struct Level1 {
-    pub canonical: &'static str,
-    pub base: &'static str,
-    pub aliases: &'static [&'static str],
-    pub children: &'static [&'static str],
-    /// Older templates let projects add their own level-2 goals here (信息化目标).
-    pub open: bool,
-}
-
-const T2021: &[Level1] = &[
-    Level1 {
-        canonical: "产出指标",
-        base: "产出",
-        // Other regions' names for the same group.
-        aliases: &["预期产出", "项目产出", "项目完成"],
-        children: &["数量", "质量", "时效", "成本"],
-        open: false,
-    },
-    Level1 {
-        canonical: "成本指标",
-        base: "成本",
-        aliases: &[],
-        children: &["经济成本", "社会成本", "生态环境成本"],
-        open: false,
-    },
-    Level1 {
-        canonical: "效益指标",
-        base: "效益",
-        aliases: &["预期效益", "项目效益", "效果"],
-        children: &["经济效益", "社会效益", "生态效益", "可持续影响"],
-        open: false,
-    },
-    Level1 {
-        canonical: "满意度指标",
-        base: "满意度",
-        aliases: &[],
-        children: &["服务对象满意度"],
-        open: false,
-    },
-];
-
-const OLDER: &[Level1] = &[
-    Level1 {
-        canonical: "投入和管理目标",
-        base: "投入和管理",
-        aliases: &["投入与管理", "投入及管理", "投入管理"],
-        children: &[
-            "投入管理",
-            "财务管理",
-            "项目管理",
-            "业务制度管理",
-            "项目实施管理",
-            "实施管理",
-            "资产管理",
-        ],
-        open: false,
-    },
-    Level1 {
-        canonical: "产出目标",
-        base: "产出",
-        aliases: &[],
-        children: &["数量", "质量", "时效", "成本"],
-        open: false,
-    },
-    Level1 {
-        canonical: "效果目标",
-        base: "效果",
-        aliases: &[],
-        children: &["经济效益", "社会效益", "环境效益", "生态效益", "满意度"],
-        open: true,
-    },
-    Level1 {
-        canonical: "影响力目标",
-        base: "影响力",
-        aliases: &[],
-        children: &["长效管理", "人力资源", "配套设施", "信息共享", "满意度"],
-        open: false,
-    },
-];
-
-pub fn levels(template: Template) -> &'static [Level1] {
-    match template {
-        Template::T2021 => T2021,
-        Template::T2019 | Template::T2020 => OLDER,
-    }
-}
+use crate::templates::{self, Level1, Template};
 
 /// Level-2 names of other regions that the national framework means the
 /// same way, with the name they stand for (by base name, every template).
@@ -104,7 +16,7 @@ const LEVEL2_ALIASES: &[(&str, &str)] = &[
 /// spaces removed, a trailing note in parentheses (`(50分)`, `(必填)`,
 /// `(0-20)分`) dropped, then the 指标/目标 suffix.
 pub fn base(name: &str) -> String {
-    let mut folded = crate::target::fold::squash(name);
+    let mut folded = crate::text::fold::squash(name);
     drop_trailing_note(&mut folded, true);
     let keep = folded
         .strip_suffix("指标")
@@ -117,30 +29,29 @@ pub fn base(name: &str) -> String {
 }
 
 /// The canonical spelling of a level-2 base name under a template.
-pub fn level2_canonical(template: Template, base: &str) -> String {
-    match template {
-        Template::T2021 => format!("{base}指标"),
-        Template::T2019 | Template::T2020 => base.to_string(),
-    }
+pub fn level2_canonical(template: &Template, base: &str) -> String {
+    format!("{base}{}", template.level2_suffix)
 }
 
 /// The level-1 group a name denotes.
-pub fn find_level1(template: Template, name: &str) -> Option<&'static Level1> {
+pub fn find_level1(template: &Template, name: &str) -> Option<&'static Level1> {
     level1_of_base(template, &base(name))
 }
 
-fn level1_of_base(template: Template, b: &str) -> Option<&'static Level1> {
-    levels(template)
+fn level1_of_base(template: &Template, b: &str) -> Option<&'static Level1> {
+    template
+        .levels
         .iter()
         .find(|l| l.base == b || l.aliases.contains(&b))
 }
 
 /// The level-1 groups that list `level2` (by base name).
-pub fn parents_of(
-    template: Template,
-    level2_base: &str,
-) -> impl Iterator<Item = &'static Level1> + '_ {
-    levels(template)
+pub fn parents_of<'a>(
+    template: &Template,
+    level2_base: &'a str,
+) -> impl Iterator<Item = &'static Level1> + 'a {
+    template
+        .levels
         .iter()
         .filter(move |l| l.children.contains(&level2_base))
 }
@@ -151,14 +62,14 @@ pub fn admits(parent: &Level1, level2_base: &str) -> bool {
         || (parent.open && !level2_base.is_empty() && !parents_any(level2_base))
 }
 
-fn parents_any_of(template: Template, level2_base: &str) -> bool {
+fn parents_any_of(template: &Template, level2_base: &str) -> bool {
     parents_of(template, level2_base).next().is_some()
 }
 
 fn parents_any(level2_base: &str) -> bool {
-    OLDER
+    templates::ALL
         .iter()
-        .chain(T2021.iter())
+        .flat_map(|t| t.levels)
         .any(|l| l.children.contains(&level2_base))
 }
 
@@ -176,7 +87,7 @@ pub struct Levels {
     pub written_level2: String,
 }
 
-pub fn resolve(template: Template, level1: &str, level2: &str) -> Levels {
+pub fn resolve(template: &Template, level1: &str, level2: &str) -> Levels {
     let mut written = base(level2);
     // Only where the template does not list the name itself (满意度 is a
     // level-2 of the older templates).
@@ -217,7 +128,7 @@ pub fn resolve(template: Template, level1: &str, level2: &str) -> Levels {
 
 /// Numbering clerks put before indicator names: `指标 1：`, `标3：`, `1、`, `①`.
 pub fn name_core(name: &str) -> String {
-    let mut folded = crate::target::fold::squash(name);
+    let mut folded = crate::text::fold::squash(name);
     let mut s = folded.as_str();
     for p in ["指标", "标"] {
         if let Some(rest) = s.strip_prefix(p) {

@@ -197,7 +197,7 @@ pub fn chinese(s: &[Ch], i: usize) -> Option<(u64, usize)> {
 #[cfg(test)]
 mod tests {
     use super::{arabic, from_digits, Scan};
-    use crate::target::fold::fold;
+    use crate::text::fold::fold;
     use rust_decimal::Decimal;
 
     #[test]

@@ -2,18 +2,23 @@
 //! a range `number [unit] (-|~|至) number unit`, or a rank `前三名`. The
 //! number is never rescaled and the unit is the clerk's, whole (`unit.rs`).
 
-use super::fold::Ch;
+use super::diagnostics::{
+    TARGET_NUMBER_INCOMPLETE, TARGET_NUMBER_MALFORMED, TARGET_OPERATOR_CONFLICT,
+    TARGET_OPERATOR_REPEATED, TARGET_OPERATOR_WITH_RANGE, TARGET_RANGE_REVERSED,
+    TARGET_UNIT_CONFLICT, TARGET_UNIT_MISSING, TARGET_UNIT_UNCLOSED, TARGET_VALUE_MISSING,
+    TARGET_VALUE_PLACEHOLDER,
+};
 use super::lexicon::{
     at, begins_word, longest, APPROX_PREFIXES, APPROX_SUFFIXES, PREFIX_OPS, REFERENCES, SUFFIX_OPS,
     SYMBOL_OPS, TOLERANCE_WORDS, WEAK_OPS,
 };
-use super::number::{self, Scan};
 use super::parse::{
     diag, digit, join_note, op_direction, skip_spaces, span, trim, Parsed, MAX_NOTE_CHARS,
 };
 use super::unit::{self, Unit};
 use super::{Diagnostic, Direction, Kind, Op, Qualifier, Status, UnitClass};
-use crate::report::Severity;
+use crate::text::fold::Ch;
+use crate::text::number::{self, Scan};
 use rust_decimal::Decimal;
 
 /// How the value part begins.
@@ -143,8 +148,7 @@ fn number_at(s: &[Ch], i: usize) -> Result<(Decimal, usize), QScan> {
             }
             Scan::Malformed { len } => {
                 return Err(QScan::Invalid(diag(
-                    "TARGET_NUMBER_MALFORMED",
-                    Severity::Error,
+                    &TARGET_NUMBER_MALFORMED,
                     span(s, k, k.saturating_add(len)),
                     "数字写法有误（千分位应每三位一个逗号，只能有一个小数点）",
                     "malformed number (thousands groups of three, one decimal point)",
@@ -211,8 +215,7 @@ fn quantity(s: &[Ch], i: usize) -> QScan {
             }
             unit::Scan::Unclosed => {
                 return QScan::Invalid(diag(
-                    "TARGET_UNIT_UNCLOSED",
-                    Severity::Error,
+                    &TARGET_UNIT_UNCLOSED,
                     span(s, u, u.saturating_add(1)),
                     "计量单位的括号没有闭合，应写成 (%)、(次) 这样",
                     "unit parenthesis is not closed",
@@ -264,8 +267,7 @@ fn operator(s: &[Ch], start: usize, anchor: Anchor) -> Result<Operator, Diagnost
         k = skip_spaces(s, k.saturating_add(n));
         if let Some((n2, _)) = longest(s, k, &SYMBOL_OPS) {
             return Err(diag(
-                "TARGET_OPERATOR_REPEATED",
-                Severity::Error,
+                &TARGET_OPERATOR_REPEATED,
                 span(s, k, k.saturating_add(n2)),
                 "运算符重复，只保留一个，如 ≥",
                 "operator written twice",
@@ -275,8 +277,7 @@ fn operator(s: &[Ch], start: usize, anchor: Anchor) -> Result<Operator, Diagnost
     if let (Some((w, weak)), Some(sy)) = (word, symbol) {
         if !weak && op_direction(w) != op_direction(sy) {
             return Err(diag(
-                "TARGET_OPERATOR_CONFLICT",
-                Severity::Error,
+                &TARGET_OPERATOR_CONFLICT,
                 span(s, start, k),
                 "文字和符号表示的比较方向相反，请只保留一种",
                 "the worded and the symbol operator disagree",
@@ -315,8 +316,7 @@ fn no_number(s: &[Ch], o: &Operator, p: Parsed) -> Option<Parsed> {
         let mut p = p;
         p.status = Status::Invalid;
         return Some(p.with(diag(
-            "TARGET_VALUE_MISSING",
-            Severity::Error,
+            &TARGET_VALUE_MISSING,
             span(s, o.start, k.saturating_add(1)),
             "运算符后应是数值，如 ≥90%；定性指标请不要写运算符",
             "an operator must be followed by a number",
@@ -329,8 +329,7 @@ fn no_number(s: &[Ch], o: &Operator, p: Parsed) -> Option<Parsed> {
 pub(super) fn value_missing(s: &[Ch], at: usize, mut p: Parsed) -> Parsed {
     p.status = Status::Incomplete;
     p.with(diag(
-        "TARGET_VALUE_MISSING",
-        Severity::Info,
+        &TARGET_VALUE_PLACEHOLDER,
         span(s, at, s.len()),
         "请填写具体数值（模板中的 **、XX 或只写单位的格子需补上数字），如 ≥90%",
         "fill in the number (the template's **, XX or a bare unit)",
@@ -378,8 +377,7 @@ fn range_end(s: &[Ch], o: &Operator, q: &Quantity, start: usize) -> RangeEnd {
         return stop(
             Status::Invalid,
             Some(diag(
-                "TARGET_OPERATOR_WITH_RANGE",
-                Severity::Error,
+                &TARGET_OPERATOR_WITH_RANGE,
                 span(s, o.start, q2.end),
                 "区间值前不能再写运算符，请写成 2-3项 或 ≥2项",
                 "a range cannot carry an operator",
@@ -392,8 +390,7 @@ fn range_end(s: &[Ch], o: &Operator, q: &Quantity, start: usize) -> RangeEnd {
             return stop(
                 Status::Invalid,
                 Some(diag(
-                    "TARGET_UNIT_CONFLICT",
-                    Severity::Error,
+                    &TARGET_UNIT_CONFLICT,
                     span(s, q.end, q2.end),
                     format!("区间两端单位不一致（{a} 与 {b}）"),
                     format!("range ends have different units ({a}, {b})"),
@@ -408,8 +405,7 @@ fn range_end(s: &[Ch], o: &Operator, q: &Quantity, start: usize) -> RangeEnd {
         return stop(
             Status::Invalid,
             Some(diag(
-                "TARGET_RANGE_REVERSED",
-                Severity::Error,
+                &TARGET_RANGE_REVERSED,
                 span(s, start, q2.end),
                 format!("区间下限 {} 大于上限 {}", q.value, q2.value),
                 format!("range low {} is above high {}", q.value, q2.value),
@@ -502,8 +498,7 @@ pub(super) fn value(s: &[Ch]) -> Option<Parsed> {
     if o.end >= s.len() {
         p.status = Status::Incomplete;
         return Some(p.with(diag(
-            "TARGET_VALUE_MISSING",
-            Severity::Info,
+            &TARGET_VALUE_MISSING,
             span(s, o.start, o.end),
             "请在运算符后输入数值和单位，如 ≥90%",
             "type a number and unit after the operator",
@@ -518,8 +513,7 @@ pub(super) fn value(s: &[Ch]) -> Option<Parsed> {
         QScan::Incomplete => {
             p.status = Status::Incomplete;
             return Some(p.with(diag(
-                "TARGET_NUMBER_INCOMPLETE",
-                Severity::Info,
+                &TARGET_NUMBER_INCOMPLETE,
                 span(s, o.end, s.len()),
                 "请写完数字",
                 "finish the number",
@@ -606,8 +600,7 @@ pub(super) fn value(s: &[Ch]) -> Option<Parsed> {
         if !o.weak && op_direction(a) != op_direction(b) {
             p.status = Status::Invalid;
             return Some(p.with(diag(
-                "TARGET_OPERATOR_CONFLICT",
-                Severity::Error,
+                &TARGET_OPERATOR_CONFLICT,
                 span(s, sfx, k),
                 "前后表示的比较方向相反（如“不超过…以上”），请只保留一种",
                 "the operator before and the word after the value disagree",
@@ -678,8 +671,7 @@ pub(super) fn value(s: &[Ch]) -> Option<Parsed> {
 
 fn too_large(at: (u32, u32)) -> Diagnostic {
     diag(
-        "TARGET_NUMBER_MALFORMED",
-        Severity::Error,
+        &TARGET_NUMBER_MALFORMED,
         at,
         "数值位数过多（整数最多 15 位，小数最多 6 位）",
         "number too large (at most 15 integer and 6 decimal digits)",
@@ -688,8 +680,7 @@ fn too_large(at: (u32, u32)) -> Diagnostic {
 
 fn unit_missing(at: (u32, u32)) -> Diagnostic {
     diag(
-        "TARGET_UNIT_MISSING",
-        Severity::Warning,
+        &TARGET_UNIT_MISSING,
         at,
         "数值后请写计量单位，如 %、次、人、项",
         "the value needs a unit (%, 次, 人, 项 …)",

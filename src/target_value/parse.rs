@@ -10,7 +10,7 @@
 //! While typing, anything that can still grow into a valid target is
 //! `Incomplete`; `Invalid` is kept for text no continuation can mend.
 
-use super::fold::{fold, Ch};
+use super::diagnostics::{TARGET_CONTROL_CHAR, TARGET_EXCEL_DATE, TARGET_UNIT_MISSING};
 use super::lexicon::{
     at, contains_any, longest, COMPARISONS, GRADES, HIGHER_WORDS, LOWER_WORDS, PREFIX_OPS,
     REFERENCES, SYMBOL_OPS, VAGUE_WORDS,
@@ -18,8 +18,10 @@ use super::lexicon::{
 use super::{
     Diagnostic, Direction, Facts, Grade, Kind, Op, Qualifier, Status, UnitClass, MAX_TARGET_LEN,
 };
-use crate::form::date::Date;
-use crate::report::Severity;
+use crate::limits::INPUT_TOO_LARGE;
+use crate::rule::Rule;
+use crate::text::date::Date;
+use crate::text::fold::{fold, Ch};
 use rust_decimal::Decimal;
 
 /// Notes longer than this mean the number sits in a sentence, not a target.
@@ -82,15 +84,14 @@ impl Parsed {
 /// forty places, the allocations would otherwise be inlined at each.
 #[inline(never)]
 pub(super) fn diag(
-    code: &'static str,
-    severity: Severity,
+    rule: &Rule,
     span: (u32, u32),
     zh: impl Into<String>,
     en: impl Into<String>,
 ) -> Diagnostic {
     Diagnostic {
-        code,
-        severity,
+        code: rule.code,
+        severity: rule.severity,
         start: span.0,
         end: span.1,
         message: zh.into(),
@@ -157,8 +158,7 @@ pub fn parse(text: &str, ctx: &Facts) -> Parsed {
     if units16 > MAX_TARGET_LEN {
         let end = u32::try_from(units16).unwrap_or(u32::MAX);
         return Parsed::new(Status::Invalid, None).with(diag(
-            "INPUT_TOO_LARGE",
-            Severity::Error,
+            &INPUT_TOO_LARGE,
             (0, end),
             format!("指标值过长（{units16} 个字符），最多 {MAX_TARGET_LEN} 个字符"),
             format!("target is too long ({units16} UTF-16 units, at most {MAX_TARGET_LEN})"),
@@ -167,8 +167,7 @@ pub fn parse(text: &str, ctx: &Facts) -> Parsed {
     let all = fold(text);
     if let Some(bad) = all.iter().find(|c| c.c.is_control()) {
         return Parsed::new(Status::Invalid, None).with(diag(
-            "TARGET_CONTROL_CHAR",
-            Severity::Error,
+            &TARGET_CONTROL_CHAR,
             (bad.start, bad.end),
             "指标值含有不可见的控制字符，请删除后重新输入",
             "target contains an invisible control character",
@@ -259,7 +258,7 @@ fn unit_from_name(mut p: Parsed, ctx: &Facts) -> Parsed {
         && (p.value.is_some() || p.high.is_some())
         && p.diagnostics
             .iter()
-            .all(|d| d.code == "TARGET_UNIT_MISSING");
+            .all(|d| d.code == TARGET_UNIT_MISSING.code);
     if !missing {
         return p;
     }
@@ -300,8 +299,7 @@ fn excel_date(mut p: Parsed, ctx: &Facts) -> Parsed {
         p.diagnostics.insert(
             0,
             diag(
-                "TARGET_EXCEL_DATE",
-                Severity::Warning,
+                &TARGET_EXCEL_DATE,
                 (0, 0),
                 format!("“{days}”像是 Excel 日期序号，可能是 {d}，请写成日期，如“{d}前完成”"),
                 format!("{days} looks like an Excel serial date, probably {d}; write the date"),

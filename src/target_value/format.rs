@@ -1,9 +1,10 @@
 //! Output side of the engine: the canonical string Shanghai's system prints
 //! (`≥90.00(%)`), the integrated budget system's split form, and the hint.
 
+use super::diagnostics::{TARGET_RANGE, TARGET_SYSTEM_CHARS, TARGET_TOO_LONG};
 use super::parse::Parsed;
 use super::{Diagnostic, Facts, Kind, Op, Qualifier, Status, SystemTarget, Target};
-use crate::report::Severity;
+use crate::rule::Rule;
 use rust_decimal::Decimal;
 use std::borrow::Cow;
 use std::fmt::Write;
@@ -101,10 +102,10 @@ fn canonical(p: &mut Parsed) -> Option<(String, Option<Range<usize>>)> {
     Some((out, number))
 }
 
-fn warn(code: &'static str, end: u32, zh: String, en: String) -> Diagnostic {
+fn warn(rule: &Rule, end: u32, zh: String, en: String) -> Diagnostic {
     Diagnostic {
-        code,
-        severity: Severity::Warning,
+        code: rule.code,
+        severity: rule.severity,
         start: 0,
         end,
         message: zh,
@@ -149,7 +150,7 @@ fn system<'c>(
                 p.unit.clone().unwrap_or_default(),
             );
             return Err(warn(
-                "TARGET_RANGE",
+                &TARGET_RANGE,
                 end,
                 format!("一体化系统不能录入区间值，请改写为单一值（如 ≥{lo}({unit})）或拆成两个指标"),
                 format!("ranges cannot be entered in the integrated budget system; write ≥{lo}({unit}) or split the indicator"),
@@ -165,7 +166,7 @@ fn system<'c>(
     let n = split.value.chars().count();
     if n > SYSTEM_VALUE_MAX {
         return Err(warn(
-            "TARGET_TOO_LONG",
+            &TARGET_TOO_LONG,
             end,
             format!("指标值有 {n} 个字，一体化系统最多 {SYSTEM_VALUE_MAX} 个字，请精简或量化"),
             format!("target has {n} characters; the integrated system allows {SYSTEM_VALUE_MAX}"),
@@ -173,7 +174,7 @@ fn system<'c>(
     }
     if let Some(c) = split.value.chars().find(|c| matches!(c, '*' | '_' | '-')) {
         return Err(warn(
-            "TARGET_SYSTEM_CHARS",
+            &TARGET_SYSTEM_CHARS,
             end,
             format!("一体化系统的指标值不能含“{c}”，请改写"),
             format!("the integrated system does not accept '{c}' in a target"),

@@ -1,0 +1,239 @@
+//! The templates a form can follow, as data: one file per template and one
+//! registry. Detection, the rules, the catalogue, the schema's `template`
+//! enum, the TypeScript types and the demo's menus read them from here;
+//! nothing else names a template. Adding a region's template is one file
+//! here and one line in [`ALL`].
+
+mod sh2019;
+mod sh2020;
+mod sh2021;
+pub mod taxonomy;
+
+use crate::form::model::Form;
+use crate::rule::Severity;
+use serde::Serialize;
+
+/// Every template, in the order detection prefers them on a tie.
+pub const ALL: &[&Template] = &[&sh2021::TEMPLATE, &sh2020::TEMPLATE, &sh2019::TEMPLATE];
+
+/// The template a form is checked against when nothing tells which it is.
+pub const DEFAULT: &Template = &sh2021::TEMPLATE;
+
+/// The template ids as a TypeScript type (a test keeps it in step with [`ALL`]).
+pub const TEMPLATE_ID_TS: &str = r#"export type TemplateId = "T2021" | "T2020" | "T2019";"#;
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const TEMPLATE_ID: &str = TEMPLATE_ID_TS;
+
+/// One declaration form template.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Template {
+    /// The id forms carry in `template` (`T2021`).
+    pub id: &'static str,
+    pub title: &'static str,
+    pub title_en: &'static str,
+    /// The fields a form must fill, in the order findings list them.
+    pub required: &'static [Required],
+    /// Single-choice fields and their options.
+    pub choices: &'static [Choice],
+    /// Level-1 groups and the level-2 names under each.
+    pub levels: &'static [Level1],
+    /// How level-2 names are spelled: `数量指标` (suffix `指标`) or `数量`.
+    pub level2_suffix: &'static str,
+    /// An unknown level-2 name is an error, or a warning where projects may
+    /// add their own goals.
+    pub unknown_level2: Severity,
+    /// Kinds of indicator every form must have (none: no coverage rule).
+    pub coverage: &'static [Coverage],
+    /// Where the money is: `funds` (项目资金) or `budget` (项目预算).
+    pub money: Money,
+    /// The unit amounts are written in when the form does not say.
+    pub amount_unit: &'static str,
+    /// Rules that only some templates apply.
+    pub optional: &'static [Optional],
+    /// What a form without `template` shows of this one: each group of
+    /// pointers counts once when any of them is filled.
+    #[serde(skip)]
+    pub signals: &'static [&'static [&'static str]],
+    /// The budget years this template was used for, to break a tie.
+    #[serde(skip)]
+    pub years: (i64, i64),
+}
+
+/// A field the form must fill.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Required {
+    /// JSON Pointer of the field a finding names.
+    pub path: &'static str,
+    pub label: &'static str,
+    pub label_en: &'static str,
+    /// Other fields that fill the same need (T2020's one goal cell).
+    #[serde(skip)]
+    pub or: &'static [&'static str],
+}
+
+/// A single-choice field.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Choice {
+    pub path: &'static str,
+    pub label: &'static str,
+    pub options: &'static [&'static str],
+    /// A suffix clerks add that changes nothing (特定目标类项目).
+    #[serde(skip)]
+    pub ignored_suffix: &'static str,
+}
+
+/// A level-1 group and the level-2 names it admits (base names, no suffix).
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Level1 {
+    pub canonical: &'static str,
+    #[serde(skip)]
+    pub base: &'static str,
+    /// Other regions' names for the same group.
+    pub aliases: &'static [&'static str],
+    pub children: &'static [&'static str],
+    /// Projects may add their own level-2 goals here (信息化目标).
+    pub open: bool,
+}
+
+/// One kind of indicator a form must have: met by a row under any of the
+/// listed (level-1, level-2) base names (`None`: any level-2).
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Coverage {
+    pub label: &'static str,
+    pub severity: Severity,
+    pub review_category: &'static str,
+    #[serde(skip)]
+    pub key: &'static str,
+    #[serde(skip)]
+    pub any_of: &'static [(&'static str, Option<&'static str>)],
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub enum Money {
+    /// 项目资金: totals and annual amounts that add up (T2021).
+    Funds,
+    /// 项目预算: total, current year, last year, and a composition.
+    Budget,
+}
+
+/// Rules a template may or may not apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub enum Optional {
+    /// A multi-year project needs 项目总目标.
+    MultiYearGoal,
+    /// A recurring (经常性) project should not span several years.
+    RecurringOneYear,
+    /// An indicator's name must fit its level-2 (生态效益, 经济效益, 满意度).
+    Level2Topics,
+}
+
+impl Template {
+    pub fn applies(&self, rule: Optional) -> bool {
+        self.optional.contains(&rule)
+    }
+
+    /// The ids of every template, for messages.
+    pub fn ids() -> String {
+        ALL.iter().map(|t| t.id).collect::<Vec<_>>().join("、")
+    }
+}
+
+/// The template with this id.
+pub fn find(id: &str) -> Option<&'static Template> {
+    let id = id.trim();
+    ALL.iter().copied().find(|t| t.id == id)
+}
+
+/// The template a form without `template` most looks like: each signal
+/// group it fills and each level-1 name of the template counts one. A tie
+/// goes to the template of the form's year, else to the first listed.
+pub fn detect(form: &Form) -> Option<&'static Template> {
+    let score = |t: &Template| -> u32 {
+        let fields = t
+            .signals
+            .iter()
+            .filter(|group| group.iter().any(|p| form.has(p)))
+            .count();
+        let rows = form
+            .indicators
+            .iter()
+            .flatten()
+            .filter(|ind| {
+                crate::templates::taxonomy::find_level1(t, ind.level1.as_deref().unwrap_or(""))
+                    .is_some()
+            })
+            .count();
+        u32::try_from(fields.saturating_add(rows)).unwrap_or(u32::MAX)
+    };
+    let scores: Vec<(u32, &'static Template)> = ALL.iter().map(|t| (score(t), *t)).collect();
+    let best = scores.iter().map(|(s, _)| *s).max().filter(|&s| s > 0)?;
+    let tied = || {
+        scores
+            .iter()
+            .filter(move |(s, _)| *s == best)
+            .map(|(_, t)| *t)
+    };
+    let of_year = form
+        .year
+        .and_then(|y| tied().find(|t| (t.years.0..=t.years.1).contains(&y)));
+    of_year.or_else(|| tied().next())
+}
+
+// Fields every template asks for.
+const PROJECT_NAME: Required = Required {
+    path: "/projectName",
+    label: "项目名称",
+    label_en: "project name",
+    or: &[],
+};
+const YEAR: Required = Required {
+    path: "/year",
+    label: "年度",
+    label_en: "year",
+    or: &[],
+};
+const START_DATE: Required = Required {
+    path: "/startDate",
+    label: "计划开始日期",
+    label_en: "start date",
+    or: &[],
+};
+const END_DATE: Required = Required {
+    path: "/endDate",
+    label: "计划完成日期",
+    label_en: "end date",
+    or: &[],
+};
+const INDICATORS: Required = Required {
+    path: "/indicators",
+    label: "绩效指标（至少一条）",
+    label_en: "at least one indicator",
+    or: &[],
+};
+const BUDGET_TOTAL: Required = Required {
+    path: "/budget/total",
+    label: "项目总预算",
+    label_en: "total budget",
+    or: &[],
+};
+const BUDGET_CURRENT: Required = Required {
+    path: "/budget/current",
+    label: "项目当年预算",
+    label_en: "current-year budget",
+    or: &[],
+};
