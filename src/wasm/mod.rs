@@ -1,72 +1,25 @@
 //! The WebAssembly boundary: five exports, no rule logic. Results are built
-//! as plain JS objects (see `flat`) whose `JSON.stringify` is byte-for-byte
-//! what the native library and the CLI print (the parity test checks every
-//! fixture).
+//! as plain JS objects whose `JSON.stringify` is byte-for-byte what the
+//! native library and the CLI print (the parity test checks every fixture).
 
 use crate::target_value::Context;
 use wasm_bindgen::prelude::*;
 
-mod flat;
-
-/// The JS value of a result: plain objects, `null` for absent values, and
-/// `JSON.stringify` of it is byte-for-byte what serde_json prints natively.
+/// The JS value of a result, built by serde-wasm-bindgen in its JSON-compatible
+/// mode (plain objects, `null` for absent values), so `JSON.stringify` of it is
+/// byte-for-byte what serde_json prints natively.
 fn to_js<T: serde::Serialize>(value: &T) -> JsValue {
-    let mut f = flat::Flat::with_capacity();
-    match value.serialize(&mut f) {
-        Ok(()) => {
-            let js = unflatten(&f.tokens, &f.text, flat::known_keys());
-            f.delivered();
-            js
-        }
-        Err(_) => JsValue::NULL,
-    }
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or(JsValue::NULL)
 }
 
 // Stringifies a plain object; non-finite numbers and BigInts become strings so
 // that an amount of `NaN` is reported rather than silently turned into `null`.
 // A module snippet, not `new Function`, so pages with a strict
 // Content-Security-Policy (no 'unsafe-eval') can use the module.
-#[wasm_bindgen(inline_js = "const utf16 = new TextDecoder('utf-16le');
-const f64 = new DataView(new ArrayBuffer(8));
-// Rebuilds a value from flat.rs's tokens and text. `__proto__` becomes an own
-// property, as JSON.parse makes it, instead of setting the prototype. The
-// reader's state lives in the module so `value` stays one hot function.
-let tokens, text, i, at;
-const keys = [];
-// `known` is how many keys Rust counts as delivered: an interrupted call
-// cannot leave the two tables out of step.
-export function unflatten(t, units, known) {
-  keys.length = known;
-  tokens = t; text = utf16.decode(units); i = 0; at = 0;
-  const v = value();
-  tokens = text = undefined;
-  return v;
-}
-function value() {
-  const t = tokens[i++], n = t >>> 3;
-  switch (t & 7) {
-    case 0: return n === 0 ? null : n === 2;
-    case 1: return keys[n];
-    case 2: { const k = text.slice(at, (at += n)); keys.push(k); return k; }
-    case 3: return text.slice(at, (at += n));
-    case 4: return tokens[i++];
-    case 5: { const a = []; for (let k = 0; k < n; k++) a.push(value()); return a; }
-    case 6: {
-      const o = {};
-      for (let k = 0; k < n; k++) {
-        const key = value(), v = value();
-        if (key === '__proto__') Object.defineProperty(o, key, { value: v, writable: true, enumerable: true, configurable: true });
-        else o[key] = v;
-      }
-      return o;
-    }
-    default:
-      f64.setUint32(0, tokens[i++], true);
-      f64.setUint32(4, tokens[i++], true);
-      return f64.getFloat64(0, true);
-  }
-}
-export function normalised_on_read(report, text, compute) {
+#[wasm_bindgen(
+    inline_js = "export function normalised_on_read(report, text, compute) {
   let value;
   Object.defineProperty(report, 'normalised', {
     enumerable: true, configurable: true,
@@ -86,9 +39,9 @@ export function context_year(c) {
 }
 export function context_has_text(c) {
   return c !== null && typeof c === 'object' && ['level1', 'level2', 'name'].some((k) => typeof c[k] === 'string');
-}")]
+}"
+)]
 extern "C" {
-    fn unflatten(tokens: &[u32], text: &[u16], known_keys: usize) -> JsValue;
     fn normalised_on_read(report: &JsValue, text: &JsValue, compute: &JsValue);
     fn stringify_form(value: &JsValue) -> JsValue;
     fn context_year(value: &JsValue) -> f64;
@@ -100,8 +53,28 @@ thread_local! {
     static NORMALISED: Closure<dyn Fn(JsValue) -> JsValue> = Closure::new(|text: JsValue| {
         text.as_string()
             .and_then(|t| crate::validate_json(&t).normalised)
-            .map_or(JsValue::NULL, |form| to_js(&form))
+            .map_or(JsValue::NULL, normalised_to_js)
     });
+}
+
+/// The largest integer a JS number holds exactly (`Number.MAX_SAFE_INTEGER`).
+const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
+
+/// serde-wasm-bindgen refuses integers a JS number cannot hold exactly. A year
+/// that large (already an error) crosses as the nearest number, as `JSON.parse`
+/// reads the native report, instead of costing the whole normalised form.
+fn normalised_to_js(mut form: crate::form::model::Form) -> JsValue {
+    let year = form.year.take_if(|y| y.unsigned_abs() > MAX_SAFE_INTEGER);
+    let js = to_js(&form);
+    if let Some(year) = year {
+        // Sets a property of a plain object: cannot fail.
+        let _ = js_sys::Reflect::set(
+            &js,
+            &JsValue::from_str("year"),
+            &JsValue::from_f64(year as f64),
+        );
+    }
+    js
 }
 
 /// Validates a form given as JSON text or as a plain object (SPEC §5).
