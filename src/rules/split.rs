@@ -9,7 +9,6 @@ use super::Findings;
 use crate::form::model::Indicator;
 use crate::rule::rule;
 use crate::target_value::Status;
-use rust_decimal::Decimal;
 
 rule!(
     SPLIT_OPERATOR_UNKNOWN,
@@ -115,12 +114,10 @@ pub fn compose(ind: &Indicator) -> Option<String> {
 }
 
 /// A plain non-negative decimal, as the system's editor accepts.
-fn plain_number(v: &str) -> Option<Decimal> {
+fn plain_number(v: &str) -> bool {
     let (int, frac) = v.split_once('.').unwrap_or((v, "0"));
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    (digits(int) && digits(frac))
-        .then(|| v.parse().ok())
-        .flatten()
+    digits(int) && digits(frac)
 }
 
 pub fn row(ind: &Indicator, info: &Row, f: &mut Findings) {
@@ -154,7 +151,7 @@ pub fn row(ind: &Indicator, info: &Row, f: &mut Findings) {
                     Vec::new(),
                 );
             }
-            if !value.is_empty() && plain_number(value).is_none() {
+            if !value.is_empty() && !plain_number(value) {
                 f.add(
                     &SPLIT_VALUE_NOT_NUMBER,
                     p.at("value"),
