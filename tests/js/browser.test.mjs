@@ -146,7 +146,7 @@ test('reviewer: a warning accepted with a reason is kept in the draft; findings 
   await warning.locator('button[data-accept]').click();
   assert.equal(await page.locator(`#summary .pt-item[data-key="${key}"]`).count(), 0, 'no longer listed as a problem');
   assert.match(await page.textContent('#accepted'), /已与主管部门确认/);
-  await page.waitForFunction(() => Object.values(JSON.parse(localStorage.getItem('perftarget-draft')).accepted).includes('已与主管部门确认'));
+  await page.waitForFunction(() => Object.values(JSON.parse(localStorage.getItem('perftarget-draft'))?.accepted ?? {}).includes('已与主管部门确认'));
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#csv')]);
   const csv = readFileSync(await download.path(), 'utf8');

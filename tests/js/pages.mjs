@@ -34,7 +34,10 @@ function watch(page) {
 
 /** The demo in a fresh tab; the saved draft is dropped unless `keepDraft`. */
 export async function openDemo(context, server, { keepDraft = false, viewport } = {}) {
+  // A page left open by a failed test would still save its draft into the
+  // shared storage; close it first so every test starts from its own state.
   const page = await context.newPage();
+  if (!keepDraft) await Promise.all(context.pages().filter((p) => p !== page).map((p) => p.close()));
   if (viewport) await page.setViewportSize(viewport);
   if (!keepDraft) {
     await page.goto(`${server.origin}/www/fixtures.json`);
