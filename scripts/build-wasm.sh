@@ -21,6 +21,13 @@ if command -v rustup >/dev/null && ! rustup target list --installed | grep -qx w
 fi
 rustup component list --installed | grep -q '^rust-src' || rustup component add rust-src
 command -v wasm-pack >/dev/null || cargo install wasm-pack --locked
+# wasm-pack would install the matching wasm-bindgen-cli itself, but through
+# cargo with this build's flags (build-std, immediate-abort), which cannot
+# build a host tool; installed here with plain flags, wasm-pack finds it.
+BINDGEN=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $BINDGEN"; then
+  cargo install wasm-bindgen-cli --version "$BINDGEN"
+fi
 # binaryen comes from npm: wasm-pack cannot download it here, and Debian's
 # wasm-opt 108 produces modules Chromium refuses to instantiate.
 [ -x node_modules/.bin/wasm-opt ] || npm ci --no-audit --no-fund
