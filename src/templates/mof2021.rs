@@ -105,6 +105,8 @@ pub const TEMPLATE: Template = Template {
     money: Money::Funds,
     amount_unit: "万元",
     optional: &[],
+    min_indicators: 6,
+    weight_total: 100,
     signals: &[
         &[
             "/indicators/*/operator",
