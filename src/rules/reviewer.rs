@@ -199,7 +199,7 @@ pub fn row(ind: &Indicator, info: &Row, f: &mut Findings) {
 pub fn check(c: &Facts, f: &mut Findings) {
     let named: Vec<(&Indicator, &Row)> = c
         .rows()
-        .filter(|(ind, r)| !blank(&ind.name) && !(r.placeholder_name && r.placeholder_target))
+        .filter(|(ind, r)| !blank(&ind.name) && !r.not_applicable())
         .collect();
     weights(c, &named, f);
     let min = c.template.min_indicators;

@@ -448,7 +448,7 @@ fn semantics(p: RowPointer, row: RowLabel, t: &Target, m: &Meaning, f: &mut Find
                         && !base.contains(u)
                         && !base.is_empty()
                         && !percent
-                        && !(*u == "人" && PEOPLE_CLASSIFIERS.contains(&base))
+                        && (*u != "人" || !PEOPLE_CLASSIFIERS.contains(&base))
                 })
                 .map(|(_, u)| *u)
         };
