@@ -593,7 +593,10 @@ fn semantics(p: RowPointer, row: RowLabel, t: &Target, m: &Meaning, f: &mut Find
         );
     }
     let l2 = m.level2;
-    if l2 == "数量" && matches!(t.kind, Some(Kind::Qualitative)) {
+    // Prose with numbers in it (`建筑面积2.6万平方米,展示面积1万平方米`)
+    // states quantities, only not in one cell's grammar.
+    let prose_numbers = t.input.contains(|c: char| c.is_ascii_digit());
+    if l2 == "数量" && matches!(t.kind, Some(Kind::Qualitative)) && !prose_numbers {
         f.add(
             &QUANTITY_NOT_QUANTITATIVE,
             p,

@@ -28,14 +28,15 @@ pub const TEMPLATE: Template = Template {
         Level1 {
             canonical: "产出指标",
             base: "产出",
-            aliases: &[],
+            // Anhui's and Hubei's forms (项目完成指标), older frames.
+            aliases: &["预期产出", "项目产出", "项目完成"],
             children: &["数量", "质量", "时效", "成本"],
             open: false,
         },
         Level1 {
             canonical: "效益指标",
             base: "效益",
-            aliases: &[],
+            aliases: &["预期效益", "项目效益", "效果"],
             children: &["经济效益", "社会效益", "生态效益", "可持续影响"],
             open: false,
         },
