@@ -645,6 +645,17 @@ const CASES: &[(&str, Severity, &str, fn() -> Value, Edit)] = &[
             v["indicators"][2]["target"] = json!("2024年11月30日前");
         },
     ),
+    (
+        "IMPLEMENTATION_INDICATORS_MISSING",
+        Severity::Warning,
+        "/indicators",
+        mof2021,
+        |v| {
+            v["startDate"] = json!("2025-01-01");
+            v["endDate"] = json!("2027-12-31");
+            v["overallGoal"] = json!("三年内完成全县生活污水治理");
+        },
+    ),
 ];
 
 fn multi_year(v: &mut Value) {
@@ -1057,4 +1068,33 @@ fn split_columns_alone_are_read_as_the_target() {
         "{:#?}",
         all(&r).collect::<Vec<_>>()
     );
+}
+
+#[test]
+fn implementation_rows_answer_for_the_whole_period() {
+    let mut v = mof2021();
+    v["year"] = json!(2025);
+    v["startDate"] = json!("2025-01-01");
+    v["endDate"] = json!("2027-12-31");
+    v["overallGoal"] = json!("三年内完成全县生活污水治理");
+    let mut overall = v["indicators"][2].clone();
+    overall["period"] = json!("implementation");
+    overall["value"] = json!("2027年11月30日前");
+    v["indicators"].as_array_mut().unwrap().push(overall);
+    let r = report(&v);
+    let codes: Vec<_> = all(&r).map(|i| (i.code, i.path.as_str())).collect();
+    assert!(
+        !codes
+            .iter()
+            .any(|(c, _)| *c == "IMPLEMENTATION_INDICATORS_MISSING"),
+        "{codes:?}"
+    );
+    // A deadline after the year is right on the 实施期 row, not on an annual one.
+    assert!(
+        !codes.contains(&("DEADLINE_AFTER_YEAR", "/indicators/6/value")),
+        "{codes:?}"
+    );
+    v["indicators"][2]["value"] = json!("2026年11月30日前");
+    let r = report(&v);
+    assert!(all(&r).any(|i| i.code == "DEADLINE_AFTER_YEAR" && i.path == "/indicators/2/value"));
 }

@@ -151,6 +151,9 @@ pub enum Optional {
     RecurringOneYear,
     /// An indicator's name must fit its level-2 (生态效益, 经济效益, 满意度).
     Level2Topics,
+    /// A multi-year project states 实施期 (overall) indicators beside the
+    /// annual ones (the 一体化 system's 总体/年度 pair).
+    ImplementationIndicators,
 }
 
 impl Template {

@@ -4,7 +4,7 @@
 //! amounts in 万元, and the coverage its audit packages block on. Sources:
 //! docs/regions/mof2021.md §3.4 (coverage) and §4 (level names).
 
-use super::{Coverage, Level1, Money, Template};
+use super::{Coverage, Level1, Money, Optional, Template};
 use crate::rule::review;
 use crate::rule::Severity::Error;
 
@@ -105,7 +105,8 @@ pub const TEMPLATE: Template = Template {
     ],
     money: Money::Funds,
     amount_unit: "万元",
-    optional: &[],
+    // goalandindex.js cmp.nullcheck: no 年度 goal without the 长期 one.
+    optional: &[Optional::MultiYearGoal, Optional::ImplementationIndicators],
     min_indicators: 6,
     weight_total: 100,
     signals: &[
