@@ -65,6 +65,8 @@ const MAX_INT_DIGITS: usize = 15;
 
 /// Parses an amount in `unit`. Thousands separators must group by three; a
 /// trailing unit is tolerated.
+// Not inlined: three families call it, and one copy keeps the wasm small.
+#[inline(never)]
 pub fn parse(text: &str, unit: Unit) -> Result<Decimal, AmountError> {
     let folded: String = text
         .chars()

@@ -28,8 +28,8 @@ rule!(
     Form,
     Warning,
     INCOMPLETE,
-    "跨年度项目没有实施期（总体）绩效指标，只有年度指标",
-    "a multi-year project has no implementation-period (实施期) indicators, only annual ones"
+    "跨年度项目没有实施期指标",
+    "a multi-year project has no implementation-period indicators"
 );
 
 pub const RULES: &[Rule] = &[
@@ -79,8 +79,8 @@ pub fn check(c: &Facts, f: &mut Findings) {
         f.add(
             &IMPLEMENTATION_INDICATORS_MISSING,
             "/indicators",
-            format!("项目实施期为 {s}–{e} 年，除年度指标外还应填写实施期（总体）绩效指标（period 为 implementation 的行）"),
-            format!("the project runs {s}–{e}; add implementation-period indicators (period: implementation) beside the annual ones"),
+            format!("项目实施期为 {s}–{e} 年，请填写实施期指标"),
+            format!("the project runs {s}–{e}; add implementation-period indicators"),
             vec![("startYear", s.to_string()), ("endYear", e.to_string())],
         );
     }

@@ -17,40 +17,40 @@ rule!(
     Row,
     Warning,
     VALUE_MISMATCH,
-    "三级指标名称里写了指标值（如“覆盖率≥90%”“控制在预算成本内”“2020年”），名称应只写衡量什么",
-    "the indicator's name carries its own target (覆盖率≥90%, 控制在预算成本内)"
+    "指标名称里写了指标值（如“覆盖率≥90%”）",
+    "the name carries its own target"
 );
 rule!(
     INDICATOR_NAME_IS_CATEGORY,
     Row,
     Warning,
     NOT_QUANTIFIED,
-    "三级指标名称只是一、二级指标的名称（如“社会效益”“社会成本指标”），没有说明衡量什么",
-    "the indicator's name is only a level name (社会效益, 社会成本指标)"
+    "指标名称只是指标类别（如“社会效益”）",
+    "the name is only a level name"
 );
 rule!(
     INPUT_AS_OUTPUT,
     Row,
     Warning,
     NOT_RELEVANT,
-    "把资金投入或管理要求（资金到位、拨付、支付、预算执行、专款专用）当作产出或效益指标",
-    "money or a management duty (funds in place, paid, budget executed) is posed as an output or effect"
+    "把资金投入或管理要求当作产出或效益",
+    "money or a management duty posed as an output or effect"
 );
 rule!(
     COST_EXCEEDS_FUNDS,
     Form,
     Warning,
     VALUE_MISMATCH,
-    "成本指标的金额上限超过项目资金（按元与万元换算比较）",
-    "a cost indicator's money bound exceeds the project's funds (元 and 万元 converted exactly)"
+    "成本指标的金额超过项目资金",
+    "a cost bound exceeds the project's funds"
 );
 rule!(
     WEIGHT_SUM,
     Form,
     Error,
     OTHER,
-    "填写了权重的指标，权重合计不等于模板规定的总分（一体化系统为 100）",
-    "the weights given do not add up to the template's total (100 in the integrated system)"
+    "权重合计不等于模板规定的总分",
+    "the weights do not add up to the template's total"
 );
 rule!(
     INDICATOR_COUNT_LOW,
@@ -166,16 +166,16 @@ pub fn row(ind: &Indicator, info: &Row, f: &mut Findings) {
         f.add(
             &INDICATOR_NAME_HAS_TARGET,
             p,
-            format!("{label}的名称里写了指标值，请只写衡量什么，把数值或要求写进指标值"),
-            format!("the name \"{name}\" carries its own target; move it to the target"),
+            format!("{label}的名称里写了指标值，请移到指标值栏"),
+            "move the target out of the name".into(),
             vec![("name", name.to_string())],
         );
     } else if names_level(core) {
         f.add(
             &INDICATOR_NAME_IS_CATEGORY,
             p,
-            format!("{label}只是指标类别的名称，请写明具体衡量什么"),
-            format!("the name \"{name}\" is only a level name; say what is measured"),
+            format!("{label}只是指标类别，请写明衡量什么"),
+            "say what is measured".into(),
             vec![("name", name.to_string())],
         );
     }
@@ -187,8 +187,8 @@ pub fn row(ind: &Indicator, info: &Row, f: &mut Findings) {
             f.add(
                 &INPUT_AS_OUTPUT,
                 p,
-                format!("{label}（{w}）是资金投入或管理要求，不是项目的产出或效益，请改为项目完成了什么、带来了什么"),
-                format!("\"{w}\" is an input or a management duty, not an output or effect"),
+                format!("{label}（{w}）是投入或管理要求，不是产出或效益"),
+                "an input, not an output or effect".into(),
                 vec![("word", (*w).to_string())],
             );
         }
@@ -208,7 +208,7 @@ pub fn check(c: &Facts, f: &mut Findings) {
         f.add(
             &INDICATOR_COUNT_LOW,
             "/indicators",
-            format!("只有 {n} 条三级指标，本模板至少需要 {min} 条（每类必备指标至少一条）"),
+            format!("只有 {n} 条指标，本模板至少需要 {min} 条"),
             format!("{n} indicators; the template requires at least {min}"),
             vec![("count", n.to_string()), ("min", min.to_string())],
         );
@@ -250,14 +250,10 @@ fn weights(c: &Facts, named: &[(&Indicator, &Row)], f: &mut Findings) {
     }
 }
 
-/// The project's money in 元 and what it is called: the larger of the
-/// annual and the total amounts, as a cost bound may be either.
+/// The project's money and what it is called: the larger of the annual
+/// and the total amounts (in the form's unit), as a cost bound may be either.
 fn project_money(c: &Facts) -> Option<(Decimal, &'static str)> {
-    let read = |t: &Option<String>| {
-        t.as_deref()
-            .and_then(|t| amount::parse(t, c.unit).ok())
-            .and_then(|v| v.checked_mul(yuan_per(c.unit.label())?))
-    };
+    let read = |t: &Option<String>| t.as_deref().and_then(|t| amount::parse(t, c.unit).ok());
     let (annual, total) = match c.template.money {
         Money::Funds => c
             .form
@@ -278,17 +274,32 @@ fn project_money(c: &Facts) -> Option<(Decimal, &'static str)> {
     }
 }
 
-/// Yuan in one of a money unit (`万元` → 10000).
-fn yuan_per(unit: &str) -> Option<Decimal> {
-    let scale = match unit.trim() {
-        "元" => 1,
-        "千元" => 1_000,
-        "万元" | "万" => 10_000,
-        "百万元" => 1_000_000,
-        "亿元" => 100_000_000,
-        _ => return None,
+/// The power of ten that turns one of a money unit into 元 (`万元` → 4).
+fn yuan_exponent(unit: &str) -> Option<u32> {
+    match unit.trim() {
+        "元" => Some(0),
+        "千元" => Some(3),
+        "万元" | "万" => Some(4),
+        "百万元" => Some(6),
+        "亿元" => Some(8),
+        _ => None,
+    }
+}
+
+/// Whether `a` (in `a_unit`) is more money than `b` (in `b_unit`), exactly:
+/// both mantissas brought to one power of ten by multiplying only, so
+/// neither Decimal's nor i128's division is linked into the wasm module.
+fn more_money(a: Decimal, a_unit: &str, b: Decimal, b_unit: &str) -> Option<bool> {
+    // a = ma·10^ea, b = mb·10^eb in 元.
+    let ea = i64::from(yuan_exponent(a_unit)?).checked_sub(i64::from(a.scale()))?;
+    let eb = i64::from(yuan_exponent(b_unit)?).checked_sub(i64::from(b.scale()))?;
+    let up = |m: i128, by: i64| m.checked_mul(10i128.checked_pow(u32::try_from(by).ok()?)?);
+    let (ma, mb) = if ea >= eb {
+        (up(a.mantissa(), ea.checked_sub(eb)?)?, b.mantissa())
+    } else {
+        (a.mantissa(), up(b.mantissa(), eb.checked_sub(ea)?)?)
     };
-    Some(Decimal::from(scale))
+    Some(ma > mb)
 }
 
 fn cost_bound(c: &Facts, ind: &Indicator, r: &Row, funds: Decimal, what: &str, f: &mut Findings) {
@@ -304,32 +315,18 @@ fn cost_bound(c: &Facts, ind: &Indicator, r: &Row, funds: Decimal, what: &str, f
     if t.kind != Some(Kind::Quantitative) || t.unit_class != Some(UnitClass::Money) || !bound {
         return;
     }
+    let u = c.unit.label();
     let unit = t.unit.as_deref().unwrap_or_default();
-    let Some(v) = t.value.and_then(|v| v.checked_mul(yuan_per(unit)?)) else {
-        return;
-    };
-    if v > funds {
-        let u = c.unit.label();
-        let shown = yuan_per(u)
-            .and_then(|d| funds.checked_div(d))
-            .unwrap_or(funds);
+    if t.value.and_then(|v| more_money(v, unit, funds, u)) == Some(true) {
         let label = RowLabel::new(r.index, &ind.name);
         f.add(
             &COST_EXCEEDS_FUNDS,
             RowPointer::row(r.index).at(r.target_field),
-            format!(
-                "{label}的成本“{}”超过{what} {} {u}，请核对金额或单位",
-                t.input.trim(),
-                display(shown)
-            ),
-            format!(
-                "the cost \"{}\" exceeds the project's funds ({} {u})",
-                t.input.trim(),
-                display(shown)
-            ),
+            format!("{label}的成本超过{what} {} {u}", display(funds)),
+            format!("the cost exceeds the funds ({} {u})", display(funds)),
             vec![
                 ("input", t.input.clone()),
-                ("funds", amount::canonical(shown)),
+                ("funds", amount::canonical(funds)),
             ],
         );
     }

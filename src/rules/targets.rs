@@ -93,24 +93,24 @@ rule!(
     Row,
     Warning,
     VALUE_MISMATCH,
-    "指标值是负数，请改写为“下降”“减少”并用正数表示（一体化系统的指标值为非负数）",
-    "a negative target; say 下降 or 减少 with a positive number (the integrated system takes non-negative values)"
+    "指标值是负数",
+    "a negative target"
 );
 rule!(
     TARGET_PERCENTAGE_POINT,
     Row,
     Warning,
     VALUE_MISMATCH,
-    "比率的水平用 %，变化幅度才用“百分点”：比率指标写了百分点，或“提高几个百分点”的指标写了 %",
-    "a rate's level is in %, a change of a rate in percentage points: one is written as the other"
+    "比率用 %，比率的变化才用百分点",
+    "a rate is in %, its change in percentage points"
 );
 rule!(
     DEADLINE_AFTER_YEAR,
     Row,
     Warning,
     VALUE_MISMATCH,
-    "跨年度项目的年度指标，完成时限晚于申报年度年底",
-    "an annual indicator of a multi-year project has a deadline after the budget year"
+    "年度指标的完成时限晚于申报年度",
+    "an annual deadline after the budget year"
 );
 
 pub const RULES: &[Rule] = &[
@@ -546,7 +546,7 @@ fn semantics(p: RowPointer, row: RowLabel, t: &Target, m: &Meaning, f: &mut Find
             &TARGET_NEGATIVE,
             p,
             format!(
-                "{row}的指标值“{}”是负数，请改写为“下降”“减少”并用正数表示",
+                "{row}的指标值“{}”是负数，请写“下降”“减少”加正数",
                 t.input.trim()
             ),
             format!(
@@ -560,22 +560,11 @@ fn semantics(p: RowPointer, row: RowLabel, t: &Target, m: &Meaning, f: &mut Find
     let level_in_points = points && m.rate && !m.growth && !m.name.contains("百分点");
     let change_in_percent = percent && m.name.contains("百分点");
     if quantity && (level_in_points || change_in_percent) {
-        let (zh, en) = if level_in_points {
-            (
-                "是比率的水平，应以 % 表示；“百分点”用于比率的变化",
-                "a rate's level is in %; percentage points measure a change",
-            )
-        } else {
-            (
-                "是以百分点计的变化，指标值应写“个百分点”而不是 %",
-                "a change in percentage points is not written in %",
-            )
-        };
         f.add(
             &TARGET_PERCENTAGE_POINT,
             p,
-            format!("{row}{zh}"),
-            en.into(),
+            format!("{row}：比率用 %，比率的变化才用“个百分点”"),
+            TARGET_PERCENTAGE_POINT.description_en.into(),
             vec![("input", t.input.clone())],
         );
     }
@@ -656,8 +645,8 @@ fn deadline(
             f.add(
                 &DEADLINE_AFTER_YEAR,
                 p,
-                format!("{row}是{year}年度指标，完成时限 {date} 晚于年底，请写本年度内的时限，或标为实施期指标"),
-                format!("an annual indicator of {year} has the deadline {date}, after the year"),
+                format!("{row}的完成时限 {date} 晚于{year}年底"),
+                format!("{date} is after {year}"),
                 vec![("date", date.to_string()), ("year", year.to_string())],
             );
         }
