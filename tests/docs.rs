@@ -46,6 +46,15 @@ fn rules_doc_matches_catalogue() {
     common::snapshot(&common::root().join("docs/rules.md"), &out);
 }
 
+/// schema/rules.json: the catalogue with its descriptions, as the CLI and
+/// the service print it; the wasm package ships it as `rules.json` (the
+/// module's own `rules()` leaves the descriptions out).
+#[test]
+fn rules_json_matches_catalogue() {
+    let text = serde_json::to_string_pretty(&perftarget::rules()).unwrap() + "\n";
+    common::snapshot(&common::root().join("schema/rules.json"), &text);
+}
+
 /// docs/templates.md: what each registered template asks of a form.
 #[test]
 fn templates_doc_matches_registry() {

@@ -99,27 +99,30 @@ const VALUE_ONLY: &str = "年月日天万亿千百元个人次项件全完成底
 /// and all (a name that is only `2020年` has no numbering to remove);
 /// `core` is without them.
 fn names_target(name: &str, core: &str) -> bool {
-    let chars: Vec<char> = name.chars().collect();
-    let digit_at = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
+    let digit_at = |s: &str, i: usize| {
+        s.get(i..)
+            .is_some_and(|rest| rest.starts_with(|d: char| d.is_ascii_digit()))
+    };
     // `≥**人` is the template's hint left in the name, not a target.
-    let symbol_bound = chars.iter().enumerate().any(|(i, c)| {
-        matches!(c, '≥' | '≤' | '>' | '<' | '=' | '≧' | '≦') && digit_at(i.saturating_add(1))
+    let symbol_bound = name.char_indices().any(|(i, c)| {
+        matches!(c, '≥' | '≤' | '>' | '<' | '=' | '≧' | '≦')
+            && digit_at(name, i.saturating_add(c.len_utf8()))
     });
-    // `2021年11月30日前完成…`: a deadline.
-    let dated = chars.iter().enumerate().any(|(i, c)| {
-        *c == '年'
-            && (1..=4).all(|k| i.checked_sub(k).is_some_and(digit_at))
-            && digit_at(i.saturating_add(1))
-            && chars
-                .get(i.saturating_add(2)..i.saturating_add(4))
-                .is_some_and(|m| m.contains(&'月'))
+    // `2021年11月30日前完成…`: a deadline (four digits, 年, a month).
+    let dated = name.match_indices('年').any(|(i, _)| {
+        let year = name.get(..i).unwrap_or_default();
+        let month = name.get(i.saturating_add(3)..).unwrap_or_default();
+        year.len() >= 4
+            && year.bytes().rev().take(4).all(|b| b.is_ascii_digit())
+            && month
+                .trim_start_matches(|d: char| d.is_ascii_digit())
+                .starts_with('月')
+            && month.starts_with(|d: char| d.is_ascii_digit())
     });
     let worded_bound = NEGATED_BOUNDS.iter().any(|w| core.contains(w))
         || BOUND_WORDS.iter().any(|w| {
-            core.match_indices(w).any(|(i, _)| {
-                core.get(i.saturating_add(w.len())..)
-                    .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
-            })
+            core.match_indices(w)
+                .any(|(i, _)| digit_at(core, i.saturating_add(w.len())))
         });
     // Not a bare `预算内`: 中央预算内投资 is the name of a fund.
     let within_budget = ["控制在", "预算成本内", "预算范围内"]
@@ -131,10 +134,10 @@ fn names_target(name: &str, core: &str) -> bool {
         (body.len() < core.len() && body.ends_with(|c: char| c.is_ascii_digit()))
             || core.ends_with("全覆盖")
     };
-    let value_only = chars.first().is_some_and(char::is_ascii_digit)
-        && chars
-            .iter()
-            .all(|c| c.is_ascii_digit() || VALUE_ONLY.contains(*c));
+    let value_only = name.starts_with(|c: char| c.is_ascii_digit())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_digit() || VALUE_ONLY.contains(c));
     symbol_bound || dated || worded_bound || within_budget || ends_valued || value_only
 }
 
@@ -233,7 +236,7 @@ fn weights(c: &Facts, named: &[(&Indicator, &Row)], f: &mut Findings) {
     let Some(sum) = given.try_fold(Decimal::ZERO, |acc, w| {
         amount::parse(w.trim_end_matches('分'), Unit::Yuan)
             .ok()
-            .and_then(|v| acc.checked_add(v))
+            .and_then(|v| amount::add(acc, v))
     }) else {
         return;
     };

@@ -564,7 +564,7 @@ fn semantics(p: RowPointer, row: RowLabel, t: &Target, m: &Meaning, f: &mut Find
             &TARGET_PERCENTAGE_POINT,
             p,
             format!("{row}：比率用 %，比率的变化才用“个百分点”"),
-            TARGET_PERCENTAGE_POINT.description_en.into(),
+            "a rate is in %, its change in percentage points".into(),
             vec![("input", t.input.clone())],
         );
     }
@@ -639,7 +639,8 @@ fn deadline(
         .period
         .as_deref()
         .is_none_or(|p| p.trim() != "implementation");
-    if let Some(year) = c.form.year.filter(|_| annual && c.multi_year()) {
+    let year = c.form.year.and_then(|y| i32::try_from(y).ok());
+    if let Some(year) = year.filter(|_| annual && c.multi_year()) {
         let year_end = format!("{year}-12-31");
         if date > year_end.as_str() && c.end.is_none_or(|e| date <= e.to_string().as_str()) {
             f.add(
