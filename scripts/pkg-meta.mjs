@@ -11,6 +11,9 @@ const dir = process.argv[2] ?? 'pkg';
 const file = join(dir, 'package.json');
 const pkg = JSON.parse(readFileSync(file, 'utf8'));
 const kit = ['dom.js', 'dom.css'];
+// The catalogue's descriptions, which the module leaves out to stay small.
+copyFileSync(join('schema', 'rules.json'), join(dir, 'rules.json'));
+pkg.files = [...new Set([...(pkg.files ?? []), 'rules.json'])];
 if (pkg.type === 'module') {
   for (const f of kit) copyFileSync(join('js', f), join(dir, f));
   pkg.files = [...new Set([...(pkg.files ?? []), ...kit])];
@@ -19,6 +22,7 @@ if (pkg.type === 'module') {
     '.': { types: './perftarget.d.ts', default: main },
     './dom': './dom.js',
     './dom.css': './dom.css',
+    './rules.json': './rules.json',
     './*': './*',
   };
 }

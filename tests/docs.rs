@@ -22,7 +22,8 @@ fn rules_doc_matches_catalogue() {
          *Scope* `target`: reported in\n\
          `normaliseTarget` diagnostics (`TARGET_RANGE`, `TARGET_TOO_LONG`, `TARGET_SYSTEM_CHARS` and\n\
          `TARGET_UNIT_MISSING` also reach form reports under the same code; every other target\n\
-         diagnostic reaches them as `TARGET_INVALID` with `params.detail`).\n\n",
+         diagnostic reaches them as `TARGET_INVALID` with `params.detail`).\n\n\
+         Where the reviewer rules come from and what they leave alone: [reviewer-rules.md](reviewer-rules.md).\n\n",
     );
     for (title, scope) in [
         ("Form rules", Scope::Form),
@@ -43,6 +44,15 @@ fn rules_doc_matches_catalogue() {
         out.push('\n');
     }
     common::snapshot(&common::root().join("docs/rules.md"), &out);
+}
+
+/// schema/rules.json: the catalogue with its descriptions, as the CLI and
+/// the service print it; the wasm package ships it as `rules.json` (the
+/// module's own `rules()` leaves the descriptions out).
+#[test]
+fn rules_json_matches_catalogue() {
+    let text = serde_json::to_string_pretty(&perftarget::rules()).unwrap() + "\n";
+    common::snapshot(&common::root().join("schema/rules.json"), &text);
 }
 
 /// docs/templates.md: what each registered template asks of a form.
@@ -99,4 +109,50 @@ fn templates_doc_matches_registry() {
         out.push('\n');
     }
     common::snapshot(&common::root().join("docs/templates.md"), &out);
+}
+
+/// Every reviewer rule names its source in docs/reviewer-rules.md, and the
+/// page names no code the catalogue lacks.
+#[test]
+fn reviewer_rules_name_their_source() {
+    const REVIEWER: &[&str] = &[
+        "TARGET_VAGUE",
+        "INDICATOR_NAME_HAS_TARGET",
+        "INDICATOR_NAME_IS_CATEGORY",
+        "INPUT_AS_OUTPUT",
+        "COST_EXCEEDS_FUNDS",
+        "WEIGHT_SUM",
+        "INDICATOR_COUNT_LOW",
+        "TARGET_NEGATIVE",
+        "TARGET_PERCENTAGE_POINT",
+        "DEADLINE_AFTER_YEAR",
+    ];
+    let page = std::fs::read_to_string(common::root().join("docs/reviewer-rules.md")).unwrap();
+    let rows: Vec<&str> = page.lines().filter(|l| l.starts_with("| `")).collect();
+    let catalogue = perftarget::rules();
+    for code in REVIEWER {
+        let row = rows
+            .iter()
+            .find(|r| r.starts_with(&format!("| `{code}` |")));
+        let source = row.and_then(|r| r.split(" | ").nth(1)).unwrap_or_default();
+        assert!(
+            !source.trim().is_empty(),
+            "{code}: no source in docs/reviewer-rules.md"
+        );
+        assert!(
+            catalogue.iter().any(|r| r.code == *code),
+            "{code} is not in the catalogue"
+        );
+    }
+    for row in rows {
+        let code = row
+            .trim_start_matches("| `")
+            .split('`')
+            .next()
+            .unwrap_or_default();
+        assert!(
+            catalogue.iter().any(|r| r.code == code),
+            "docs/reviewer-rules.md names {code}"
+        );
+    }
 }

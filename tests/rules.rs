@@ -27,6 +27,10 @@ fn t2020() -> Value {
     clean("T2020")
 }
 
+fn mof2021() -> Value {
+    clean("MOF2021")
+}
+
 fn report(v: &Value) -> Report {
     let text = v.to_string();
     let r = validate_json(&text);
@@ -428,7 +432,7 @@ const CASES: &[(&str, Severity, &str, fn() -> Value, Edit)] = &[
     ),
     (
         "RATE_AT_LEAST_100",
-        Severity::Warning,
+        Severity::Info,
         "/indicators/1/target",
         t2021,
         |v| v["indicators"][1]["target"] = json!("≥100.00(%)"),
@@ -549,6 +553,107 @@ const CASES: &[(&str, Severity, &str, fn() -> Value, Edit)] = &[
         |v| {
             split(v, "≥", "2", "次");
             v["indicators"][0]["direction"] = json!("反向");
+        },
+    ),
+    (
+        "INDICATOR_NAME_HAS_TARGET",
+        Severity::Warning,
+        "/indicators/1/name",
+        t2021,
+        |v| v["indicators"][1]["name"] = json!("质控覆盖率≥90%"),
+    ),
+    (
+        "INDICATOR_NAME_HAS_TARGET",
+        Severity::Warning,
+        "/indicators/3/name",
+        t2021,
+        |v| v["indicators"][3]["name"] = json!("控制在预算成本内"),
+    ),
+    (
+        "INDICATOR_NAME_IS_CATEGORY",
+        Severity::Warning,
+        "/indicators/4/name",
+        t2021,
+        |v| v["indicators"][4]["name"] = json!("社会效益"),
+    ),
+    (
+        "INPUT_AS_OUTPUT",
+        Severity::Warning,
+        "/indicators/1/name",
+        t2021,
+        |v| v["indicators"][1]["name"] = json!("预算执行率"),
+    ),
+    (
+        "COST_EXCEEDS_FUNDS",
+        Severity::Warning,
+        "/indicators/3/target",
+        t2021,
+        // 60 万元 of 600,000.00 元 is the whole; 61 万元 is more.
+        |v| v["indicators"][3]["target"] = json!("≤61万元"),
+    ),
+    ("WEIGHT_SUM", Severity::Error, "/indicators", mof2021, |v| {
+        for (i, row) in v["indicators"]
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .enumerate()
+        {
+            row["weight"] = json!(if i == 0 { "20" } else { "15" });
+        }
+    }),
+    (
+        "INDICATOR_COUNT_LOW",
+        Severity::Warning,
+        "/indicators",
+        t2021,
+        |v| {
+            v["indicators"].as_array_mut().unwrap().truncate(5);
+        },
+    ),
+    (
+        "TARGET_NEGATIVE",
+        Severity::Warning,
+        "/indicators/4/target",
+        t2021,
+        |v| v["indicators"][4]["target"] = json!("≥-5(人)"),
+    ),
+    (
+        "TARGET_PERCENTAGE_POINT",
+        Severity::Warning,
+        "/indicators/1/target",
+        t2021,
+        |v| v["indicators"][1]["target"] = json!("≥95个百分点"),
+    ),
+    (
+        "TARGET_PERCENTAGE_POINT",
+        Severity::Warning,
+        "/indicators/4/target",
+        t2021,
+        |v| {
+            v["indicators"][4]["name"] = json!("就业率提高百分点");
+            v["indicators"][4]["target"] = json!("≥2%");
+        },
+    ),
+    (
+        "DEADLINE_AFTER_YEAR",
+        Severity::Warning,
+        "/indicators/2/target",
+        t2021,
+        |v| {
+            multi_year(v);
+            v["year"] = json!(2023);
+            v["indicators"][2]["target"] = json!("2024年11月30日前");
+        },
+    ),
+    (
+        "IMPLEMENTATION_INDICATORS_MISSING",
+        Severity::Warning,
+        "/indicators",
+        mof2021,
+        |v| {
+            v["startDate"] = json!("2025-01-01");
+            v["endDate"] = json!("2027-12-31");
+            v["overallGoal"] = json!("三年内完成全县生活污水治理");
         },
     ),
 ];
@@ -963,4 +1068,33 @@ fn split_columns_alone_are_read_as_the_target() {
         "{:#?}",
         all(&r).collect::<Vec<_>>()
     );
+}
+
+#[test]
+fn implementation_rows_answer_for_the_whole_period() {
+    let mut v = mof2021();
+    v["year"] = json!(2025);
+    v["startDate"] = json!("2025-01-01");
+    v["endDate"] = json!("2027-12-31");
+    v["overallGoal"] = json!("三年内完成全县生活污水治理");
+    let mut overall = v["indicators"][2].clone();
+    overall["period"] = json!("implementation");
+    overall["value"] = json!("2027年11月30日前");
+    v["indicators"].as_array_mut().unwrap().push(overall);
+    let r = report(&v);
+    let codes: Vec<_> = all(&r).map(|i| (i.code, i.path.as_str())).collect();
+    assert!(
+        !codes
+            .iter()
+            .any(|(c, _)| *c == "IMPLEMENTATION_INDICATORS_MISSING"),
+        "{codes:?}"
+    );
+    // A deadline after the year is right on the 实施期 row, not on an annual one.
+    assert!(
+        !codes.contains(&("DEADLINE_AFTER_YEAR", "/indicators/6/value")),
+        "{codes:?}"
+    );
+    v["indicators"][2]["value"] = json!("2026年11月30日前");
+    let r = report(&v);
+    assert!(all(&r).any(|i| i.code == "DEADLINE_AFTER_YEAR" && i.path == "/indicators/2/value"));
 }

@@ -20,6 +20,7 @@ fn codes(r: &Report) -> Vec<(&'static str, String)> {
     r.errors
         .iter()
         .chain(&r.warnings)
+        .chain(&r.infos)
         .map(|i| (i.code, i.path.clone()))
         .collect()
 }
@@ -51,6 +52,8 @@ fn the_real_mistakes_are_found() {
     has("002-10", "DIRECTION_SUSPECT", "/indicators/4/target"); // 设备故障率 <97%
     has("001-02", "RATE_AT_LEAST_100", "/indicators/4/target"); // 及时率 ≥100.00(%)
     has("001-05", "RATE_AT_LEAST_100", "/indicators/7/target"); // 服务及时率 ≥100.00(%)
+    has("001-01", "INDICATOR_NAME_HAS_TARGET", "/indicators/6/name"); // 视频点击率不少于 200 万
+    has("003-03", "INDICATOR_NAME_IS_CATEGORY", "/indicators/4/name"); // 经济效益 90%
     has("003-08", "INDICATOR_LEVEL1_UNKNOWN", "/indicators/6/level1"); // 时效指标 as a level-1
     has("003-08", "INDICATOR_LEVEL2_SUSPECT", "/indicators/9/level2"); // 信息共享 under 生态效益指标
     has("003-08", "INDICATOR_DUPLICATE", "/indicators/14/name");

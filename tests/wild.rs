@@ -139,20 +139,18 @@ fn wild_targets_read_as_reviewers_read_them() {
 fn wild_rows_read_as_reviewers_read_them() {
     use serde_json::json;
     const NOISE_CEILINGS: &[(&str, usize)] = &[
-        ("INDICATOR_LEVEL1_UNKNOWN", 11),
-        ("INDICATOR_LEVEL2_UNKNOWN", 3),
+        ("INDICATOR_LEVEL1_UNKNOWN", 8),
+        ("INDICATOR_LEVEL2_UNKNOWN", 2),
         ("INDICATOR_LEVEL2_MISMATCH", 1),
-        ("TARGET_UNIT_MISMATCH", 2),
-        ("RATE_AT_LEAST_100", 4),
         ("DEADLINE_OUTSIDE_PERIOD", 4),
         ("TIMELINESS_NOT_TIME", 4),
-        ("QUANTITY_NOT_QUANTITATIVE", 3),
         ("TARGET_UNIT_MISSING", 1),
     ];
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/wild/indicators.tsv");
     let text = std::fs::read_to_string(path).unwrap();
     let mut noise: std::collections::BTreeMap<&'static str, usize> = Default::default();
-    let mut vague_caught = 0;
+    // Rows a reviewer marks with a code, and of them the rows that get it.
+    let mut marked: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
     let mut clean = 0;
     for line in text.lines().skip(1) {
         let c: Vec<&str> = line.split('\t').collect();
@@ -163,7 +161,8 @@ fn wild_rows_read_as_reviewers_read_them() {
             "template": "T2021", "year": year, "projectName": "项目", "department": "部门",
             "implementingUnit": "单位", "projectNature": "经常性项目", "projectCategory": "特定目标类",
             "startDate": format!("{year}-01-01"), "endDate": format!("{year}-12-31"),
-            "funds": { "annual": "600000", "annualFiscal": "600000" },
+            // No amounts: the row's own form had other funds than any
+            // stand-in would, so COST_EXCEEDS_FUNDS is not measured here.
             "annualGoal": "按时完成",
             "indicators": [
                 { "level1": c[0], "level2": c[1], "name": c[2], "target": c[3] },
@@ -183,8 +182,13 @@ fn wild_rows_read_as_reviewers_read_them() {
             .filter(|i| i.path.starts_with("/indicators/0/") && i.code != "TARGET_NOT_CANONICAL")
             .map(|i| i.code)
             .collect();
-        if c[8].contains("TARGET_VAGUE") && on_row.contains("TARGET_VAGUE") {
-            vague_caught += 1;
+        for code in c[8].split(',').filter(|v| *v != "clean") {
+            let e = marked.entry(code).or_default();
+            e.0 += 1;
+            e.1 += usize::from(on_row.contains(code));
+            if !on_row.contains(code) {
+                println!("missed {code}: {} | {} | {} | {}", c[0], c[1], c[2], c[3]);
+            }
         }
         if c[8] == "clean" {
             clean += 1;
@@ -195,12 +199,17 @@ fn wild_rows_read_as_reviewers_read_them() {
         }
     }
     println!(
-        "{clean} clean rows; findings on them: {noise:?}; vague targets caught: {vague_caught}"
+        "{clean} clean rows; findings on them: {noise:?}; marked rows (marked, caught): {marked:?}"
     );
+    let caught = |code: &str| marked.get(code).map_or(0, |m| m.1);
     assert!(clean >= 200);
     // Of the 20 rows a reviewer calls vague, 12 when this was written (the
     // others lack a comparative word: `显著`, `改善条件`, `加大文物保护`).
-    assert!(vague_caught >= 12, "{vague_caught} vague targets caught");
+    assert!(caught("TARGET_VAGUE") >= 12, "{marked:?}");
+    // The reviewer rules on rows marked for them, when this was written.
+    assert!(caught("INDICATOR_NAME_HAS_TARGET") >= 16, "{marked:?}");
+    assert!(caught("INPUT_AS_OUTPUT") >= 12, "{marked:?}");
+    assert!(caught("DIRECTION_SUSPECT") >= 2, "{marked:?}");
     for (code, n) in &noise {
         let ceiling = NOISE_CEILINGS
             .iter()

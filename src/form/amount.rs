@@ -65,6 +65,15 @@ const MAX_INT_DIGITS: usize = 15;
 
 /// Parses an amount in `unit`. Thousands separators must group by three; a
 /// trailing unit is tolerated.
+/// Adds two amounts exactly; `None` on overflow. Not inlined: Decimal's
+/// addition is large, and every rule that adds money up shares one copy.
+#[inline(never)]
+pub fn add(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_add(b)
+}
+
+// Not inlined: three families call it, and one copy keeps the wasm small.
+#[inline(never)]
 pub fn parse(text: &str, unit: Unit) -> Result<Decimal, AmountError> {
     let folded: String = text
         .chars()

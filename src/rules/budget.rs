@@ -76,7 +76,7 @@ pub fn check(c: &Facts, f: &mut Findings) {
             &label,
         );
         sum = match (sum, v) {
-            (Some(s), Some(v)) => s.checked_add(v),
+            (Some(s), Some(v)) => amount::add(s, v),
             _ => None,
         };
     }

@@ -43,6 +43,13 @@ pub struct Row {
     pub split: Option<Target>,
 }
 
+impl Row {
+    /// Name and target both `-`: the row is marked not applicable.
+    pub fn not_applicable(&self) -> bool {
+        self.placeholder_name && self.placeholder_target
+    }
+}
+
 /// How messages name indicator row `index` (`第3行指标“及时率”`). Written
 /// out only when a finding quotes it, so rows without findings cost no text.
 #[derive(Clone, Copy)]

@@ -95,7 +95,7 @@ fn terms(parts: &[(&str, Option<Decimal>)], u: &str) -> String {
 
 fn sum(parts: &[(&str, Option<Decimal>)]) -> Option<Decimal> {
     parts.iter().try_fold(Decimal::ZERO, |acc, (_, v)| {
-        acc.checked_add(v.unwrap_or_default())
+        amount::add(acc, v.unwrap_or_default())
     })
 }
 

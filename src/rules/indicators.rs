@@ -168,7 +168,7 @@ pub fn check(c: &Facts, f: &mut Findings) {
     for (ind, info) in c.rows() {
         row(c, ind, info, f);
         // Rows marked not applicable and unnamed rows count for nothing.
-        if (info.placeholder_name && info.placeholder_target) || blank(&ind.name) {
+        if info.not_applicable() || blank(&ind.name) {
             continue;
         }
         let lv = &info.levels;

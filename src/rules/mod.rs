@@ -9,6 +9,7 @@ pub(crate) mod facts;
 mod funds;
 mod indicators;
 mod required;
+mod reviewer;
 pub(crate) mod split;
 mod targets;
 mod template;
@@ -36,6 +37,7 @@ pub fn catalogue() -> Vec<Rule> {
         budget::RULES,
         choices::RULES,
         indicators::RULES,
+        reviewer::RULES,
         targets::RULES,
         split::RULES,
         crate::target_value::diagnostics::RULES,
@@ -51,7 +53,9 @@ pub fn run(c: &Facts, f: &mut Findings) {
     budget::check(c, f);
     choices::check(c, f);
     indicators::check(c, f);
+    reviewer::check(c, f);
     for (ind, row) in c.rows() {
+        reviewer::row(ind, row, f);
         targets::row(c, ind, row, f);
         split::row(ind, row, f);
     }
@@ -60,6 +64,7 @@ pub fn run(c: &Facts, f: &mut Findings) {
 /// The rules of one indicator row (scope `Row`), as `run` applies them.
 pub fn row(c: &Facts, ind: &Indicator, row: &Row, f: &mut Findings) {
     indicators::row(c, ind, row, f);
+    reviewer::row(ind, row, f);
     targets::row(c, ind, row, f);
     split::row(ind, row, f);
 }

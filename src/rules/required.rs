@@ -23,7 +23,20 @@ rule!(
     "a multi-year project has no overall goal (项目总目标)"
 );
 
-pub const RULES: &[Rule] = &[REQUIRED, OVERALL_GOAL_MISSING];
+rule!(
+    IMPLEMENTATION_INDICATORS_MISSING,
+    Form,
+    Warning,
+    INCOMPLETE,
+    "跨年度项目没有实施期指标",
+    "a multi-year project has no implementation-period indicators"
+);
+
+pub const RULES: &[Rule] = &[
+    REQUIRED,
+    OVERALL_GOAL_MISSING,
+    IMPLEMENTATION_INDICATORS_MISSING,
+];
 
 pub fn check(c: &Facts, f: &mut Findings) {
     let form = c.form;
@@ -46,6 +59,28 @@ pub fn check(c: &Facts, f: &mut Findings) {
             "/overallGoal",
             format!("项目实施期为 {s}–{e} 年，跨年度项目须填写项目总目标"),
             format!("the project runs {s}–{e}; a multi-year project needs an overall goal"),
+            vec![("startYear", s.to_string()), ("endYear", e.to_string())],
+        );
+    }
+    // The 一体化 system keeps 实施期 (总体) indicators beside the 年度 ones.
+    let overall_rows = || {
+        form.indicators.iter().flatten().any(|i| {
+            i.period
+                .as_deref()
+                .is_some_and(|p| p.trim() == "implementation")
+        })
+    };
+    if c.template.applies(Optional::ImplementationIndicators)
+        && c.multi_year()
+        && !c.rows.is_empty()
+        && !overall_rows()
+    {
+        let (s, e) = (c.start.map_or(0, |d| d.year), c.end.map_or(0, |d| d.year));
+        f.add(
+            &IMPLEMENTATION_INDICATORS_MISSING,
+            "/indicators",
+            format!("项目实施期为 {s}–{e} 年，请填写实施期指标"),
+            format!("the project runs {s}–{e}; add implementation-period indicators"),
             vec![("startYear", s.to_string()), ("endYear", e.to_string())],
         );
     }

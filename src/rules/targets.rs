@@ -49,7 +49,7 @@ rule!(
 rule!(
     RATE_AT_LEAST_100,
     Row,
-    Warning,
+    Info,
     VALUE_MISMATCH,
     "比率类指标写成 ≥100%，实际只能等于 100%，应写 =100%",
     "≥100% on a rate can only mean exactly 100%"
@@ -88,6 +88,31 @@ rule!(
     "the deadline lies outside the project period"
 );
 
+rule!(
+    TARGET_NEGATIVE,
+    Row,
+    Warning,
+    VALUE_MISMATCH,
+    "指标值是负数",
+    "a negative target"
+);
+rule!(
+    TARGET_PERCENTAGE_POINT,
+    Row,
+    Warning,
+    VALUE_MISMATCH,
+    "比率用 %，比率的变化才用百分点",
+    "a rate is in %, its change in percentage points"
+);
+rule!(
+    DEADLINE_AFTER_YEAR,
+    Row,
+    Warning,
+    VALUE_MISMATCH,
+    "年度指标的完成时限晚于申报年度",
+    "an annual deadline after the budget year"
+);
+
 pub const RULES: &[Rule] = &[
     TARGET_INVALID,
     TARGET_NOT_CANONICAL,
@@ -101,6 +126,9 @@ pub const RULES: &[Rule] = &[
     TARGET_VAGUE,
     TIMELINESS_NOT_TIME,
     DEADLINE_OUTSIDE_PERIOD,
+    DEADLINE_AFTER_YEAR,
+    TARGET_NEGATIVE,
+    TARGET_PERCENTAGE_POINT,
     TARGET_RANGE,
     TARGET_TOO_LONG,
     TARGET_SYSTEM_CHARS,
@@ -173,6 +201,7 @@ const BAD_WORDS: Words = Words::new(&[
     "重复率",
     "违规",
     "缺陷",
+    "逾期",
 ]);
 const BAD_EXCEPT: Words = Words::new(&[
     "下降",
@@ -208,6 +237,8 @@ const GOOD_WORDS: Words = Words::new(&[
 ]);
 /// Notes a deadline's canonical form may drop: they only say "done by".
 const DEADLINE_NOTES: &[&str] = &["完成", "全部完成", "完工", "办结", "前完成"];
+/// Words that count people as well as 人 does (`42名`, `42个`).
+const PEOPLE_CLASSIFIERS: &[&str] = &["名", "位", "个"];
 /// Name endings that call for one unit.
 const COUNT_UNITS: &[(&str, &str)] = &[
     ("人数", "人"),
@@ -229,6 +260,8 @@ struct Meaning<'a> {
     good: bool,
     satisfaction: bool,
     count: bool,
+    /// A cost row (经济成本, 成本指标 …): its money has an upper bound.
+    cost: bool,
     level2: &'a str,
     /// Base name of the row's level 1 (产出, 效益 …), empty when unknown.
     level1: &'a str,
@@ -253,6 +286,7 @@ fn meaning<'a>(n: &'a str, level1: &'a str, level2: Option<&'a str>) -> Meaning<
                 || n.ends_with("数量")
                 || n.ends_with("人次")
                 || n.ends_with("台次")),
+        cost: l2.contains("成本"),
         name: n,
         level2: l2,
         level1,
@@ -327,7 +361,7 @@ pub fn row(c: &Facts, ind: &Indicator, info: &Row, f: &mut Findings) {
     }
     semantics(p, row, t, &m, f);
     if t.kind == Some(Kind::Deadline) {
-        deadline(c, p, row, t, f);
+        deadline(c, ind, p, row, t, f);
     }
 }
 
@@ -390,10 +424,11 @@ fn semantics(p: RowPointer, row: RowLabel, t: &Target, m: &Meaning, f: &mut Find
     // Unit fits the name (by dimension: 万人 is a head count, ‰ a rate).
     if quantity && !unit.is_empty() {
         let base = crate::target_value::unit::base(unit);
+        // `0.97比例` states a rate as a fraction: a rate all the same.
         let rate_like = matches!(
             t.unit_class,
             Some(UnitClass::Percent | UnitClass::PercentagePoint | UnitClass::PerMille)
-        );
+        ) || matches!(base, "比例" | "比率");
         let expected = if m.rate && !rate_like {
             Some("%")
         } else if m.count && percent {
@@ -409,7 +444,11 @@ fn semantics(p: RowPointer, row: RowLabel, t: &Target, m: &Meaning, f: &mut Find
                 .find(|(end, u)| {
                     // 人次 counts people and times too: a unit that contains
                     // the expected one is the same count.
-                    m.name.ends_with(end) && !base.contains(u) && !base.is_empty() && !percent
+                    m.name.ends_with(end)
+                        && !base.contains(u)
+                        && !base.is_empty()
+                        && !percent
+                        && (*u != "人" || !PEOPLE_CLASSIFIERS.contains(&base))
                 })
                 .map(|(_, u)| *u)
         };
@@ -454,7 +493,10 @@ fn semantics(p: RowPointer, row: RowLabel, t: &Target, m: &Meaning, f: &mut Find
         }
     }
     if quantity {
-        let wrong_way = m.bad && matches!(op, Some(Op::Ge | Op::Gt)) && v > Decimal::ZERO;
+        let money = matches!(t.unit_class, Some(UnitClass::Money | UnitClass::PerUnit));
+        let wrong_way = (m.bad || (m.cost && money))
+            && matches!(op, Some(Op::Ge | Op::Gt))
+            && v > Decimal::ZERO;
         let loose =
             m.bad && percent && matches!(op, Some(Op::Lt | Op::Le)) && v >= Decimal::from(50);
         let good_low = m.good && matches!(op, Some(Op::Lt | Op::Le));
@@ -494,6 +536,38 @@ fn semantics(p: RowPointer, row: RowLabel, t: &Target, m: &Meaning, f: &mut Find
             );
         }
     }
+    if quantity
+        && [t.value, t.low, t.high]
+            .iter()
+            .flatten()
+            .any(|v| v.is_sign_negative() && !v.is_zero())
+    {
+        f.add(
+            &TARGET_NEGATIVE,
+            p,
+            format!(
+                "{row}的指标值“{}”是负数，请写“下降”“减少”加正数",
+                t.input.trim()
+            ),
+            format!(
+                "\"{}\" is negative; say 下降 or 减少 with a positive number",
+                t.input.trim()
+            ),
+            vec![("input", t.input.clone())],
+        );
+    }
+    let points = t.unit_class == Some(UnitClass::PercentagePoint);
+    let level_in_points = points && m.rate && !m.growth && !m.name.contains("百分点");
+    let change_in_percent = percent && m.name.contains("百分点");
+    if quantity && (level_in_points || change_in_percent) {
+        f.add(
+            &TARGET_PERCENTAGE_POINT,
+            p,
+            format!("{row}：比率用 %，比率的变化才用“个百分点”"),
+            "a rate is in %, its change in percentage points".into(),
+            vec![("input", t.input.clone())],
+        );
+    }
     if m.satisfaction
         && percent
         && matches!(op, Some(Op::Ge | Op::Gt | Op::Eq))
@@ -508,7 +582,10 @@ fn semantics(p: RowPointer, row: RowLabel, t: &Target, m: &Meaning, f: &mut Find
         );
     }
     let l2 = m.level2;
-    if l2 == "数量" && matches!(t.kind, Some(Kind::Qualitative)) {
+    // Prose with numbers in it (`建筑面积2.6万平方米,展示面积1万平方米`)
+    // states quantities, only not in one cell's grammar.
+    let prose_numbers = t.input.contains(|c: char| c.is_ascii_digit());
+    if l2 == "数量" && matches!(t.kind, Some(Kind::Qualitative)) && !prose_numbers {
         f.add(
             &QUANTITY_NOT_QUANTITATIVE,
             p,
@@ -546,10 +623,35 @@ fn semantics(p: RowPointer, row: RowLabel, t: &Target, m: &Meaning, f: &mut Find
     }
 }
 
-fn deadline(c: &Facts, p: RowPointer, row: RowLabel, t: &Target, f: &mut Findings) {
+fn deadline(
+    c: &Facts,
+    ind: &Indicator,
+    p: RowPointer,
+    row: RowLabel,
+    t: &Target,
+    f: &mut Findings,
+) {
     let Some(date) = t.date.as_deref() else {
         return;
     };
+    // An annual row (any row not marked 实施期) is met within its year.
+    let annual = ind
+        .period
+        .as_deref()
+        .is_none_or(|p| p.trim() != "implementation");
+    let year = c.form.year.and_then(|y| i32::try_from(y).ok());
+    if let Some(year) = year.filter(|_| annual && c.multi_year()) {
+        let year_end = format!("{year}-12-31");
+        if date > year_end.as_str() && c.end.is_none_or(|e| date <= e.to_string().as_str()) {
+            f.add(
+                &DEADLINE_AFTER_YEAR,
+                p,
+                format!("{row}的完成时限 {date} 晚于{year}年底"),
+                format!("{date} is after {year}"),
+                vec![("date", date.to_string()), ("year", year.to_string())],
+            );
+        }
+    }
     let (Some(s), Some(e)) = (c.start, c.end) else {
         return;
     };

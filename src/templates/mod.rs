@@ -60,6 +60,10 @@ pub struct Template {
     pub amount_unit: &'static str,
     /// Rules that only some templates apply.
     pub optional: &'static [Optional],
+    /// Named indicator rows a form needs at least: one per required kind.
+    pub min_indicators: usize,
+    /// What the weights (权重) add up to, where a form gives them.
+    pub weight_total: u32,
     /// What a form without `template` shows of this one: each group of
     /// pointers counts once when any of them is filled.
     #[serde(skip)]
@@ -147,6 +151,9 @@ pub enum Optional {
     RecurringOneYear,
     /// An indicator's name must fit its level-2 (生态效益, 经济效益, 满意度).
     Level2Topics,
+    /// A multi-year project states 实施期 (overall) indicators beside the
+    /// annual ones (the 一体化 system's 总体/年度 pair).
+    ImplementationIndicators,
 }
 
 impl Template {

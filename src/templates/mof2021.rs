@@ -4,7 +4,7 @@
 //! amounts in 万元, and the coverage its audit packages block on. Sources:
 //! docs/regions/mof2021.md §3.4 (coverage) and §4 (level names).
 
-use super::{Coverage, Level1, Money, Template};
+use super::{Coverage, Level1, Money, Optional, Template};
 use crate::rule::review;
 use crate::rule::Severity::Error;
 
@@ -28,14 +28,15 @@ pub const TEMPLATE: Template = Template {
         Level1 {
             canonical: "产出指标",
             base: "产出",
-            aliases: &[],
+            // Anhui's and Hubei's forms (项目完成指标), older frames.
+            aliases: &["预期产出", "项目产出", "项目完成"],
             children: &["数量", "质量", "时效", "成本"],
             open: false,
         },
         Level1 {
             canonical: "效益指标",
             base: "效益",
-            aliases: &[],
+            aliases: &["预期效益", "项目效益", "效果"],
             children: &["经济效益", "社会效益", "生态效益", "可持续影响"],
             open: false,
         },
@@ -104,7 +105,10 @@ pub const TEMPLATE: Template = Template {
     ],
     money: Money::Funds,
     amount_unit: "万元",
-    optional: &[],
+    // goalandindex.js cmp.nullcheck: no 年度 goal without the 长期 one.
+    optional: &[Optional::MultiYearGoal, Optional::ImplementationIndicators],
+    min_indicators: 6,
+    weight_total: 100,
     signals: &[
         &[
             "/indicators/*/operator",

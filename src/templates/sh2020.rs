@@ -31,6 +31,8 @@ pub const TEMPLATE: Template = Template {
     money: Money::Budget,
     amount_unit: "元",
     optional: &[],
+    min_indicators: 0,
+    weight_total: 100,
     signals: &[
         &["/budget", "/declaringUnit"],
         &["/performanceType", "/includesGovernmentPurchase"],

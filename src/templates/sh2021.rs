@@ -155,6 +155,8 @@ pub const TEMPLATE: Template = Template {
         Optional::RecurringOneYear,
         Optional::Level2Topics,
     ],
+    min_indicators: 6,
+    weight_total: 100,
     signals: &[
         &["/funds"],
         &["/projectNature", "/department", "/implementingUnit"],

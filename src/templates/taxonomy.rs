@@ -10,6 +10,10 @@ const LEVEL2_ALIASES: &[(&str, &str)] = &[
     ("社会公众或服务对象满意度", "服务对象满意度"),
     ("社会公众满意度", "服务对象满意度"),
     ("环境效益", "生态效益"),
+    ("产出数量", "数量"),
+    ("产出质量", "质量"),
+    ("产出时效", "时效"),
+    ("产出成本", "成本"),
 ];
 
 /// A name folded for matching: full-width and traditional forms folded,
@@ -18,9 +22,11 @@ const LEVEL2_ALIASES: &[(&str, &str)] = &[
 pub fn base(name: &str) -> String {
     let mut folded = crate::text::fold::squash(name);
     drop_trailing_note(&mut folded, true);
+    // 产出值, 数量值: some regions print 值 for 指标.
     let keep = folded
         .strip_suffix("指标")
         .or_else(|| folded.strip_suffix("目标"))
+        .or_else(|| folded.strip_suffix('值').filter(|b| !b.is_empty()))
         .map(str::len);
     if let Some(n) = keep {
         folded.truncate(n);

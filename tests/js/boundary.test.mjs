@@ -4,10 +4,10 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fixtureNames, need, nodeWasm, readFixture } from './helpers.mjs';
+import { fixtureNames, need, nodeWasm, path, readFixture } from './helpers.mjs';
 
 const wasm = nodeWasm();
 const base = () => JSON.parse(readFixture(fixtureNames().find((f) => f.startsWith('002-02'))));
@@ -58,11 +58,15 @@ test('a year beyond what a JS number holds exactly reads as JSON.parse reads the
   }
 });
 
-test('the rule catalogue prints exactly as the CLI prints it', () => {
+test('the rule catalogue is the CLI\'s: descriptions in the package\'s rules.json, the rest from rules()', () => {
   const cli = need('target/release/perftarget', 'cargo build --release --bin perftarget');
   const run = spawnSync(cli, ['rules', '--json'], { encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
-  assert.equal(JSON.stringify(wasm.rules()), run.stdout.trim());
+  const full = JSON.parse(run.stdout);
+  assert.deepEqual(JSON.parse(readFileSync(path('pkg-node', 'rules.json'), 'utf8')), full);
+  const bare = full.map(({ description, descriptionEn, ...rest }) => rest);
+  assert.equal(JSON.stringify(wasm.rules()), JSON.stringify(bare));
+  assert.ok(full.every((r) => r.description && r.descriptionEn));
 });
 
 test('results are plain data: fresh objects, own enumerable properties, no shared state', () => {
