@@ -44,6 +44,12 @@ const server = createServer(async (req, res) => {
     res.writeHead(302, { location: '/www/' });
     return res.end();
   }
+  // Browsers ask for it on any page without an icon link (a JSON file
+  // opened directly): no content rather than a 404 in the console.
+  if (pathname === '/favicon.ico') {
+    res.writeHead(204, { 'cache-control': 'no-store' });
+    return res.end();
+  }
   // Always fresh, so a new fixture shows up without a rebuild.
   if (pathname === '/www/fixtures.json') {
     return send(res, 200, JSON.stringify(fixtureIndex(ROOT)) + '\n', TYPES['.json']);
