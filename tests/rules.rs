@@ -1098,3 +1098,26 @@ fn implementation_rows_answer_for_the_whole_period() {
     let r = report(&v);
     assert!(all(&r).any(|i| i.code == "DEADLINE_AFTER_YEAR" && i.path == "/indicators/2/value"));
 }
+
+/// A printed table's unused line (level names only) is not a row to fill:
+/// published forms keep one for each level-2 a project does not use.
+#[test]
+fn unused_template_lines_raise_nothing() {
+    let mut v = t2021();
+    v["indicators"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({ "level1": "效益指标", "level2": "经济效益指标", "name": "", "target": " " }));
+    let r = report(&v);
+    assert_eq!(
+        all(&r).count(),
+        0,
+        "{:?}",
+        all(&r).map(|i| i.code).collect::<Vec<_>>()
+    );
+    // A name alone is a row begun: its target is asked for.
+    v["indicators"][6]["name"] = json!("带动就业人数");
+    assert!(
+        all(&report(&v)).any(|i| i.code == "TARGET_MISSING" && i.path == "/indicators/6/target")
+    );
+}

@@ -50,6 +50,15 @@ impl Row {
     }
 }
 
+/// A line of a printed table left unused: level names at most, no name and
+/// no target in any column. Published forms keep such lines for the
+/// level-2s a project does not use; they hold nothing to check.
+pub fn unused(ind: &Indicator) -> bool {
+    [&ind.name, &ind.target, &ind.operator, &ind.value, &ind.unit]
+        .into_iter()
+        .all(blank)
+}
+
 /// How messages name indicator row `index` (`第3行指标“及时率”`). Written
 /// out only when a finding quotes it, so rows without findings cost no text.
 #[derive(Clone, Copy)]

@@ -195,6 +195,9 @@ pub fn check(c: &Facts, f: &mut Findings) {
 
 /// One row's own rules: what the row check reports while a clerk types.
 pub fn row(c: &Facts, ind: &Indicator, info: &Row, f: &mut Findings) {
+    if super::facts::unused(ind) {
+        return;
+    }
     let p = RowPointer::row(info.index);
     let label = RowLabel::new(info.index, &ind.name);
     levels(c, ind, info, p, label, f);
