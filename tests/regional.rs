@@ -1,6 +1,7 @@
 //! The real forms of other regions (tests/regional/, transcribed from
-//! published tables for the regional templates to come): each is listed
-//! with its source address and is read as a form with its indicator table.
+//! published tables): each is listed with its source address and is read
+//! as a form with its indicator table; those of a registered template are
+//! checked against it (reviewed snapshots in tests/regional/expected/).
 
 mod common;
 
@@ -19,7 +20,7 @@ fn every_regional_form_has_its_source_and_reads_as_a_form() {
     let mut forms = 0;
     for region in std::fs::read_dir(&root).unwrap() {
         let region = region.unwrap().path();
-        if !region.is_dir() {
+        if !region.is_dir() || region.ends_with("expected") {
             continue;
         }
         for file in std::fs::read_dir(&region).unwrap() {
@@ -43,4 +44,63 @@ fn every_regional_form_has_its_source_and_reads_as_a_form() {
         }
     }
     assert!(forms >= 10, "{forms} regional forms");
+}
+
+/// The regional forms of a registered template (AH2025: Anhui 01, 02;
+/// HNFP2018: Hunan 01, 02) are checked against it: each report is a
+/// reviewed snapshot in tests/regional/expected/, and what a reviewer
+/// would raise is asserted by name.
+#[test]
+fn regional_templates_check_their_forms() {
+    let root = common::root().join("tests/regional");
+    let mut checked = std::collections::BTreeMap::<&str, usize>::new();
+    for region in ["anhui", "hunan", "hubei", "ningxia"] {
+        for file in std::fs::read_dir(root.join(region)).unwrap() {
+            let path = file.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            let declared: serde_json::Value = serde_json::from_str(&text).unwrap();
+            let Some(t) = perftarget::templates()
+                .iter()
+                .find(|t| declared["template"] == t.id)
+            else {
+                continue;
+            };
+            let report = perftarget::validate_json(&text);
+            assert_eq!(report.template, Some(t.id));
+            let name = path.file_name().unwrap().to_string_lossy().to_string();
+            let out = serde_json::to_string_pretty(&report).unwrap() + "\n";
+            common::snapshot(&root.join("expected").join(region).join(&name), &out);
+            *checked.entry(t.id).or_default() += 1;
+        }
+    }
+    assert!(
+        checked.get("AH2025") >= Some(&2) && checked.get("HNFP2018") >= Some(&2),
+        "{checked:?}"
+    );
+}
+
+#[test]
+fn regional_forms_get_the_findings_a_reviewer_would_raise() {
+    let codes = |file: &str| {
+        let text =
+            std::fs::read_to_string(common::root().join("tests/regional").join(file)).unwrap();
+        let r = perftarget::validate_json(&text);
+        r.errors
+            .iter()
+            .chain(&r.warnings)
+            .map(|i| (i.code, i.path.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(codes("anhui/01-农村文化建设配套补助经费.json"), vec![]);
+    assert_eq!(
+        codes("anhui/02-2025金安国际网球公开赛(国际系列赛事).json"),
+        vec![("INPUT_AS_OUTPUT", "/indicators/2/name".to_string())] // 经费支出合规率
+    );
+    assert_eq!(
+        codes("hunan/02-2018年市级专项扶贫资金基础设施(人大代表扶贫基地).json"),
+        vec![(
+            "INDICATOR_NAME_HAS_TARGET",
+            "/indicators/3/name".to_string()
+        )] // …达标率100%
+    );
 }

@@ -382,7 +382,10 @@ fn rules_templates_and_health() {
         .map(|t| t["id"].as_str().unwrap())
         .collect();
     ids.sort_unstable();
-    assert_eq!(ids, ["MOF2021", "T2019", "T2020", "T2021"]);
+    assert_eq!(
+        ids,
+        ["AH2025", "HNFP2018", "MOF2021", "T2019", "T2020", "T2021"]
+    );
     // Every fixture is checked against a listed template.
     for f in common::fixtures() {
         let r = perftarget::validate_json(&std::fs::read_to_string(&f).unwrap());

@@ -45,6 +45,11 @@ fn every_template_has_a_clean_form_that_is_recognised() {
         let r = check(&form);
         assert!(all(&r).is_empty(), "{}: {:#?}", t.id, all(&r));
         assert_eq!(r.template, Some(t.id));
+        // A template without signals is one whose fields another template
+        // also has (HNFP2018): a form names it.
+        if t.signals.is_empty() {
+            continue;
+        }
         form.as_object_mut().unwrap().remove("template");
         let r = check(&form);
         assert_eq!(r.template, Some(t.id), "detected without its template");

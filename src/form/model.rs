@@ -21,6 +21,10 @@ pub struct Form {
     pub implementing_unit: Option<String>,
     /// 申报单位名称 (T2019, T2020).
     pub declaring_unit: Option<String>,
+    /// 项目来源 (AH2025: 本级申报项目 …).
+    pub project_source: Option<String>,
+    /// 项目期 (AH2025: `1年`, `3年`).
+    pub project_term: Option<String>,
     /// 项目性质 (T2021).
     pub project_nature: Option<String>,
     /// 项目类别.
@@ -225,6 +229,8 @@ impl Form {
             "department" => &self.department,
             "implementingUnit" => &self.implementing_unit,
             "declaringUnit" => &self.declaring_unit,
+            "projectSource" => &self.project_source,
+            "projectTerm" => &self.project_term,
             "projectNature" => &self.project_nature,
             "projectCategory" => &self.project_category,
             "projectType" => &self.project_type,

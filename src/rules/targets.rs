@@ -11,6 +11,7 @@ use crate::target_value::diagnostics::{
 };
 use crate::target_value::lexicon::Words;
 use crate::target_value::{Diagnostic, Kind, Op, Status, Target, UnitClass};
+use crate::templates::Optional;
 use crate::text::charset::CharSet;
 use rust_decimal::Decimal;
 
@@ -343,7 +344,8 @@ pub fn row(c: &Facts, ind: &Indicator, info: &Row, f: &mut Findings) {
         .as_deref()
         .is_none_or(|n| t.kind == Some(Kind::Deadline) && DEADLINE_NOTES.contains(&n));
     // Split columns are stored split: there is no one-string spelling to suggest.
-    let one_string = info.target_field == "target";
+    let one_string =
+        info.target_field == "target" && c.template.applies(Optional::CanonicalTargets);
     if numeric && whole && one_string && t.input.trim() != canonical {
         f.add(
             &TARGET_NOT_CANONICAL,

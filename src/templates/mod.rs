@@ -4,6 +4,8 @@
 //! nothing else names a template. Adding a region's template is one file
 //! here and one line in [`ALL`].
 
+mod ah2025;
+mod hnfp2018;
 mod mof2021;
 mod sh2019;
 mod sh2020;
@@ -20,6 +22,8 @@ pub const ALL: &[&Template] = &[
     &sh2020::TEMPLATE,
     &sh2019::TEMPLATE,
     &mof2021::TEMPLATE,
+    &ah2025::TEMPLATE,
+    &hnfp2018::TEMPLATE,
 ];
 
 /// The template a form is checked against when nothing tells which it is.
@@ -27,7 +31,7 @@ pub const DEFAULT: &Template = &sh2021::TEMPLATE;
 
 /// The template ids as a TypeScript type (a test keeps it in step with [`ALL`]).
 pub const TEMPLATE_ID_TS: &str =
-    r#"export type TemplateId = "T2021" | "T2020" | "T2019" | "MOF2021";"#;
+    r#"export type TemplateId = "T2021" | "T2020" | "T2019" | "MOF2021" | "AH2025" | "HNFP2018";"#;
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
 const TEMPLATE_ID: &str = TEMPLATE_ID_TS;
@@ -154,6 +158,9 @@ pub enum Optional {
     /// A multi-year project states 实施期 (overall) indicators beside the
     /// annual ones (the 一体化 system's 总体/年度 pair).
     ImplementationIndicators,
+    /// Targets have the canonical spelling Shanghai's system prints
+    /// (`≥90.00(%)`), suggested as `TARGET_NOT_CANONICAL`.
+    CanonicalTargets,
 }
 
 impl Template {

@@ -1,7 +1,7 @@
 //! 上海市财政支出项目绩效目标申报表 (2019): 投入和管理/产出/效果/影响力
 //! goals, money as 项目预算 with its composition, two single choices.
 
-use super::{Choice, Level1, Money, Required, Template};
+use super::{Choice, Level1, Money, Optional, Required, Template};
 use crate::rule::Severity::Warning;
 
 pub const TEMPLATE: Template = Template {
@@ -56,7 +56,7 @@ pub const TEMPLATE: Template = Template {
     coverage: &[],
     money: Money::Budget,
     amount_unit: "元",
-    optional: &[],
+    optional: &[Optional::CanonicalTargets],
     min_indicators: 0,
     weight_total: 100,
     signals: &[

@@ -1,7 +1,7 @@
 //! 财政项目支出绩效目标表 (2020): the 2019 goal groups, one goal cell
 //! (总目标及阶段性目标), 绩效类型 and 政府购买服务 instead of the choices.
 
-use super::{Money, Required, Template};
+use super::{Money, Optional, Required, Template};
 use crate::rule::Severity::Warning;
 
 pub const TEMPLATE: Template = Template {
@@ -30,7 +30,7 @@ pub const TEMPLATE: Template = Template {
     coverage: &[],
     money: Money::Budget,
     amount_unit: "元",
-    optional: &[],
+    optional: &[Optional::CanonicalTargets],
     min_indicators: 0,
     weight_total: 100,
     signals: &[

@@ -154,6 +154,7 @@ pub const TEMPLATE: Template = Template {
         Optional::MultiYearGoal,
         Optional::RecurringOneYear,
         Optional::Level2Topics,
+        Optional::CanonicalTargets,
     ],
     min_indicators: 6,
     weight_total: 100,
