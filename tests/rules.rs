@@ -1115,6 +1115,11 @@ fn unused_template_lines_raise_nothing() {
         "{:?}",
         all(&r).map(|i| i.code).collect::<Vec<_>>()
     );
+    // Its level names are still checked as they are typed.
+    v["indicators"][6]["level1"] = json!("过程管理指标");
+    assert!(all(&report(&v))
+        .any(|i| i.code == "INDICATOR_LEVEL1_UNKNOWN" && i.path == "/indicators/6/level1"));
+    v["indicators"][6]["level1"] = json!("效益指标");
     // A name alone is a row begun: its target is asked for.
     v["indicators"][6]["name"] = json!("带动就业人数");
     assert!(

@@ -195,12 +195,13 @@ pub fn check(c: &Facts, f: &mut Findings) {
 
 /// One row's own rules: what the row check reports while a clerk types.
 pub fn row(c: &Facts, ind: &Indicator, info: &Row, f: &mut Findings) {
-    if super::facts::unused(ind) {
-        return;
-    }
     let p = RowPointer::row(info.index);
     let label = RowLabel::new(info.index, &ind.name);
     levels(c, ind, info, p, label, f);
+    // An unused line asks for nothing more than level names in their place.
+    if super::facts::unused(ind) {
+        return;
+    }
     let (name_ph, target_ph) = (info.placeholder_name, info.placeholder_target);
     let n = info.index.saturating_add(1);
     if name_ph != target_ph {
