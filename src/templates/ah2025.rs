@@ -14,18 +14,8 @@ pub const TEMPLATE: Template = Template {
     required: &[
         super::PROJECT_NAME,
         super::YEAR,
-        Required {
-            path: "/department",
-            label: "主管部门",
-            label_en: "department",
-            or: &[],
-        },
-        Required {
-            path: "/implementingUnit",
-            label: "实施单位",
-            label_en: "implementing unit",
-            or: &[],
-        },
+        super::DEPARTMENT,
+        super::IMPLEMENTING_UNIT,
         Required {
             path: "/projectSource",
             label: "项目来源",
@@ -38,18 +28,8 @@ pub const TEMPLATE: Template = Template {
             label_en: "project term",
             or: &[],
         },
-        Required {
-            path: "/funds/annual",
-            label: "年度资金总额",
-            label_en: "annual funds",
-            or: &[],
-        },
-        Required {
-            path: "/annualGoal",
-            label: "年度目标",
-            label_en: "annual goal",
-            or: &[],
-        },
+        super::ANNUAL_FUNDS,
+        super::ANNUAL_GOAL,
         super::INDICATORS,
     ],
     choices: &[],

@@ -6,7 +6,7 @@
 //! satisfaction row as a warning. Sources: docs/regions/hunan.md and two
 //! published forms, tests/regional/hunan/01 and 02.
 
-use super::{mof2021, Coverage, Money, Required, Template};
+use super::{mof2021, Coverage, Money, Template};
 use crate::rule::review;
 use crate::rule::Severity::{Error, Warning};
 
@@ -16,30 +16,10 @@ pub const TEMPLATE: Template = Template {
     title_en: "performance target form of poverty-alleviation funds (Hunan)",
     required: &[
         super::PROJECT_NAME,
-        Required {
-            path: "/department",
-            label: "主管部门",
-            label_en: "department",
-            or: &[],
-        },
-        Required {
-            path: "/implementingUnit",
-            label: "实施单位",
-            label_en: "implementing unit",
-            or: &[],
-        },
-        Required {
-            path: "/funds/annual",
-            label: "年度资金总额",
-            label_en: "annual funds",
-            or: &[],
-        },
-        Required {
-            path: "/annualGoal",
-            label: "年度目标",
-            label_en: "annual goal",
-            or: &[],
-        },
+        super::DEPARTMENT,
+        super::IMPLEMENTING_UNIT,
+        super::ANNUAL_FUNDS,
+        super::ANNUAL_GOAL,
         super::INDICATORS,
     ],
     choices: &[],

@@ -240,6 +240,31 @@ const END_DATE: Required = Required {
     label_en: "end date",
     or: &[],
 };
+const DEPARTMENT: Required = Required {
+    path: "/department",
+    label: "主管部门",
+    label_en: "department",
+    or: &[],
+};
+const IMPLEMENTING_UNIT: Required = Required {
+    path: "/implementingUnit",
+    label: "实施单位",
+    label_en: "implementing unit",
+    or: &[],
+};
+// As the regional forms print them (T2021 says 年度资金申请总额, 年度总体目标).
+const ANNUAL_FUNDS: Required = Required {
+    path: "/funds/annual",
+    label: "年度资金总额",
+    label_en: "annual funds",
+    or: &[],
+};
+const ANNUAL_GOAL: Required = Required {
+    path: "/annualGoal",
+    label: "年度目标",
+    label_en: "annual goal",
+    or: &[],
+};
 const INDICATORS: Required = Required {
     path: "/indicators",
     label: "绩效指标（至少一条）",

@@ -14,18 +14,8 @@ pub const TEMPLATE: Template = Template {
         super::YEAR,
         super::START_DATE,
         super::END_DATE,
-        Required {
-            path: "/department",
-            label: "主管部门",
-            label_en: "department",
-            or: &[],
-        },
-        Required {
-            path: "/implementingUnit",
-            label: "实施单位",
-            label_en: "implementing unit",
-            or: &[],
-        },
+        super::DEPARTMENT,
+        super::IMPLEMENTING_UNIT,
         Required {
             path: "/projectNature",
             label: "项目性质",
