@@ -55,7 +55,7 @@ pub fn run(c: &Facts, f: &mut Findings) {
     indicators::check(c, f);
     reviewer::check(c, f);
     for (ind, row) in c.rows() {
-        reviewer::row(ind, row, f);
+        reviewer::row(c, ind, row, f);
         targets::row(c, ind, row, f);
         split::row(ind, row, f);
     }
@@ -64,7 +64,7 @@ pub fn run(c: &Facts, f: &mut Findings) {
 /// The rules of one indicator row (scope `Row`), as `run` applies them.
 pub fn row(c: &Facts, ind: &Indicator, row: &Row, f: &mut Findings) {
     indicators::row(c, ind, row, f);
-    reviewer::row(ind, row, f);
+    reviewer::row(c, ind, row, f);
     targets::row(c, ind, row, f);
     split::row(ind, row, f);
 }

@@ -8,8 +8,10 @@ use super::{Facts, Findings, Rule};
 use crate::form::amount::{self, display, Unit};
 use crate::form::model::Indicator;
 use crate::rule::rule;
+use crate::target_value::lexicon::Words;
 use crate::target_value::{Kind, Op, UnitClass};
-use crate::templates::{taxonomy, Money};
+use crate::templates::{taxonomy, Money, Template};
+use crate::text::fold::fold_char;
 use rust_decimal::Decimal;
 
 rule!(
@@ -71,7 +73,7 @@ pub const RULES: &[Rule] = &[
 ];
 
 /// Money and management duties: inputs to a project, not what it delivers.
-const INPUT_WORDS: &[&str] = &[
+const INPUT_WORDS: Words = Words::new(&[
     "资金到位",
     "资金拨付",
     "资金支付",
@@ -85,79 +87,107 @@ const INPUT_WORDS: &[&str] = &[
     "预算执行",
     "专款专用",
     "结余率",
-];
+]);
 
-/// Bounds a name may not state in any form (`采购价格不高于市场价`).
-const NEGATED_BOUNDS: &[&str] = &["不低于", "不高于", "不少于", "不超过", "不大于", "不小于"];
+/// Bounds a name may not state in any form (`采购价格不高于市场价`), and a
+/// name that is its own requirement (`控制在预算成本内`; not a bare `预算内`:
+/// 中央预算内投资 is the name of a fund).
+const STATED_BOUNDS: Words = Words::new(&[
+    "不低于",
+    "不高于",
+    "不少于",
+    "不超过",
+    "不大于",
+    "不小于",
+    "控制在",
+    "预算成本内",
+    "预算范围内",
+]);
 /// Words that bound a number after them (`收入达到5亿元`).
-const BOUND_WORDS: &[&str] = &["达到", "最高", "最低"];
+const BOUND_WORDS: Words = Words::new(&["达到", "最高", "最低"]);
 
 /// What a name that is only a value may hold besides digits (`2020年`, `100万`, `2020年12月完成`).
 const VALUE_ONLY: &str = "年月日天万亿千百元个人次项件全完成底前内%.";
 
-/// Whether the name states its own target. `name` is folded, numbering
-/// and all (a name that is only `2020年` has no numbering to remove);
-/// `core` is without them.
+/// Whether the name states its own target. `name` is as written, numbering
+/// and all (a name that is only `2020年` has no numbering to remove), and is
+/// read in one pass without folding it again; `core` is folded and without
+/// the numbering.
 fn names_target(name: &str, core: &str) -> bool {
-    let digit_at = |s: &str, i: usize| {
-        s.get(i..)
-            .is_some_and(|rest| rest.starts_with(|d: char| d.is_ascii_digit()))
-    };
-    // `≥**人` is the template's hint left in the name, not a target.
-    let symbol_bound = name.char_indices().any(|(i, c)| {
-        matches!(c, '≥' | '≤' | '>' | '<' | '=' | '≧' | '≦')
-            && digit_at(name, i.saturating_add(c.len_utf8()))
-    });
-    // `2021年11月30日前完成…`: a deadline (four digits, 年, a month).
-    let dated = name.match_indices('年').any(|(i, _)| {
-        let year = name.get(..i).unwrap_or_default();
-        let month = name.get(i.saturating_add(3)..).unwrap_or_default();
-        year.len() >= 4
-            && year.bytes().rev().take(4).all(|b| b.is_ascii_digit())
-            && month
-                .trim_start_matches(|d: char| d.is_ascii_digit())
-                .starts_with('月')
-            && month.starts_with(|d: char| d.is_ascii_digit())
-    });
-    let worded_bound = NEGATED_BOUNDS.iter().any(|w| core.contains(w))
-        || BOUND_WORDS.iter().any(|w| {
-            core.match_indices(w)
-                .any(|(i, _)| digit_at(core, i.saturating_add(w.len())))
-        });
-    // Not a bare `预算内`: 中央预算内投资 is the name of a fund.
-    let within_budget = ["控制在", "预算成本内", "预算范围内"]
-        .iter()
-        .any(|w| core.contains(w));
-    // `…100%`, `…1000万元`, `…全覆盖`: the name ends in what it must reach.
-    let ends_valued = {
-        let body = core.trim_end_matches(['%', '元', '万', '亿']);
-        (body.len() < core.len() && body.ends_with(|c: char| c.is_ascii_digit()))
-            || core.ends_with("全覆盖")
-    };
-    let value_only = name.starts_with(|c: char| c.is_ascii_digit())
-        && name
-            .chars()
-            .all(|c| c.is_ascii_digit() || VALUE_ONLY.contains(c));
-    symbol_bound || dated || worded_bound || within_budget || ends_valued || value_only
+    let worded = STATED_BOUNDS.find_in(core).next().is_some() || core.ends_with("全覆盖");
+    worded || names_number(name) && (numbered_bound(core) || name_is_value(name))
 }
 
-/// Whether a name is a level name of any template (`社会效益`, `社会成本指标`).
+/// `…达到5亿元`, `…100%`, `…1000万元`: a bound word before a number, or the
+/// name ending in a number and its unit.
+fn numbered_bound(core: &str) -> bool {
+    let digit_at = |i: usize| {
+        core.get(i..)
+            .is_some_and(|rest| rest.starts_with(|d: char| d.is_ascii_digit()))
+    };
+    let body = core.trim_end_matches(['%', '元', '万', '亿']);
+    BOUND_WORDS
+        .find_in(core)
+        .any(|(i, w)| digit_at(i.saturating_add(w.len())))
+        || (body.len() < core.len() && body.ends_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Whether the name holds a number at all: most do not, and then no rule
+/// about numbers needs to look further.
+fn names_number(name: &str) -> bool {
+    name.chars().any(|c| fold_char(c).is_ascii_digit())
+}
+
+/// One pass over the name: a bound symbol before a number (`覆盖率≥90%`; the
+/// template's hint `≥**人` is not one), a dated deadline (`2021年11月30日前`:
+/// four digits, 年, digits, 月), or nothing but a value (`2020年`, `100万`).
+fn name_is_value(name: &str) -> bool {
+    let mut after_symbol = false;
+    let mut run = 0usize; // digits just before this character
+    let mut year_then = 0u8; // 1: after `NNNN年`, 2: and digits after it
+    let mut only_value = true;
+    let mut first = true;
+    for c in name.trim().chars().map(fold_char) {
+        let digit = c.is_ascii_digit();
+        if digit && after_symbol {
+            return true;
+        }
+        if c == '月' && year_then == 2 {
+            return true;
+        }
+        only_value = only_value && (digit || !first && VALUE_ONLY.contains(c));
+        first = false;
+        year_then = match (year_then, digit) {
+            (1 | 2, true) => 2,
+            _ if c == '年' && run >= 4 => 1,
+            _ => 0,
+        };
+        run = if digit { run.saturating_add(1) } else { 0 };
+        after_symbol = matches!(c, '≥' | '≤' | '>' | '<' | '=');
+    }
+    only_value && !first
+}
+
+/// Whether a name is one of the template's level names (`社会效益`, `社会成本指标`).
 /// Satisfaction names are left alone: `满意度` alone is how many forms
 /// name their survey row, and reviewers accept it.
-fn names_level(core: &str) -> bool {
+fn names_level(template: &Template, core: &str) -> bool {
+    // The longest level name (社会公众或服务对象满意度指标) has 14 characters.
+    if core.len() > 16 * 3 {
+        return false;
+    }
     let b = taxonomy::base(core);
+    let b = b.as_str();
     !b.is_empty()
-        && !b.contains("满意")
-        && crate::templates::ALL
+        && !b.ends_with("满意度")
+        && template
+            .levels
             .iter()
-            .flat_map(|t| t.levels)
-            .any(|l| {
-                l.base == b || l.aliases.contains(&b.as_str()) || l.children.contains(&b.as_str())
-            })
+            .any(|l| l.base == b || l.aliases.contains(&b) || l.children.contains(&b))
 }
 
 /// One row's own reviewer rules.
-pub fn row(ind: &Indicator, info: &Row, f: &mut Findings) {
+pub fn row(c: &Facts, ind: &Indicator, info: &Row, f: &mut Findings) {
     if info.placeholder_name || blank(&ind.name) {
         return;
     }
@@ -165,7 +195,7 @@ pub fn row(ind: &Indicator, info: &Row, f: &mut Findings) {
     let label = RowLabel::new(info.index, &ind.name);
     let name = ind.name.as_deref().unwrap_or_default().trim();
     let core = info.core.as_str();
-    if names_target(&crate::text::fold::squash(name), core) {
+    if names_target(name, core) {
         f.add(
             &INDICATOR_NAME_HAS_TARGET,
             p,
@@ -173,7 +203,7 @@ pub fn row(ind: &Indicator, info: &Row, f: &mut Findings) {
             "move the target out of the name".into(),
             vec![("name", name.to_string())],
         );
-    } else if names_level(core) {
+    } else if names_level(c.template, core) {
         f.add(
             &INDICATOR_NAME_IS_CATEGORY,
             p,
@@ -185,14 +215,14 @@ pub fn row(ind: &Indicator, info: &Row, f: &mut Findings) {
     let level1 = info.levels.level1.map_or("", |l| l.base);
     let level2 = info.levels.level2.as_deref().unwrap_or_default();
     // Cost rows are money by nature; 产出 and 效益 rows are not.
-    if matches!(level1, "产出" | "效益") && !level2.contains("成本") {
-        if let Some(w) = INPUT_WORDS.iter().find(|w| core.contains(*w)) {
+    if matches!(level1, "产出" | "效益") && !level2.ends_with("成本") {
+        if let Some((_, w)) = INPUT_WORDS.find_in(core).next() {
             f.add(
                 &INPUT_AS_OUTPUT,
                 p,
                 format!("{label}（{w}）是投入或管理要求，不是产出或效益"),
                 "an input, not an output or effect".into(),
-                vec![("word", (*w).to_string())],
+                vec![("word", w.to_string())],
             );
         }
     }
@@ -310,7 +340,7 @@ fn cost_bound(c: &Facts, ind: &Indicator, r: &Row, funds: Decimal, what: &str, f
         || r.levels
             .level2
             .as_deref()
-            .is_some_and(|l| l.contains("成本"));
+            .is_some_and(|l| l.ends_with("成本"));
     let Some(t) = r.target.as_ref().filter(|_| cost_row) else {
         return;
     };

@@ -287,7 +287,7 @@ fn meaning<'a>(n: &'a str, level1: &'a str, level2: Option<&'a str>) -> Meaning<
                 || n.ends_with("数量")
                 || n.ends_with("人次")
                 || n.ends_with("台次")),
-        cost: l2.contains("成本"),
+        cost: l2.ends_with("成本"),
         name: n,
         level2: l2,
         level1,
@@ -560,7 +560,7 @@ fn semantics(p: RowPointer, row: RowLabel, t: &Target, m: &Meaning, f: &mut Find
     }
     let points = t.unit_class == Some(UnitClass::PercentagePoint);
     let level_in_points = points && m.rate && !m.growth && !m.name.contains("百分点");
-    let change_in_percent = percent && m.name.contains("百分点");
+    let change_in_percent = percent && m.name.contains('点') && m.name.contains("百分点");
     if quantity && (level_in_points || change_in_percent) {
         f.add(
             &TARGET_PERCENTAGE_POINT,
