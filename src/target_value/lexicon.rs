@@ -30,10 +30,7 @@ impl Words {
     /// Where words of the list occur in `text` (byte offset, word), in one
     /// pass that looks up the list only where one of its words may begin:
     /// far cheaper than a substring search per word.
-    pub fn find_in<'t>(&self, text: &'t str) -> impl Iterator<Item = (usize, &'static str)> + 't
-    where
-        'static: 't,
-    {
+    pub fn find_in<'t>(&self, text: &'t str) -> impl Iterator<Item = (usize, &'static str)> + 't {
         let list = self.list;
         let firsts = self.firsts;
         text.char_indices()
