@@ -48,6 +48,23 @@ impl Row {
     pub fn not_applicable(&self) -> bool {
         self.placeholder_name && self.placeholder_target
     }
+
+    /// A cost row (成本指标, or a level-2 经济成本 …): its money is bounded
+    /// from above.
+    pub fn cost(&self) -> bool {
+        self.levels.level1.is_some_and(|l| l.base == "成本")
+            || self
+                .levels
+                .level2
+                .as_deref()
+                .is_some_and(|l| l.ends_with("成本"))
+    }
+}
+
+/// A row that counts towards the table (coverage, repeats, how many rows):
+/// named, and not marked not applicable.
+pub fn counts(ind: &Indicator, row: &Row) -> bool {
+    !blank(&ind.name) && !row.not_applicable()
 }
 
 /// A line of a printed table left unused: level names at most, no name and

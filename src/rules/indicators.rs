@@ -167,8 +167,7 @@ pub fn check(c: &Facts, f: &mut Findings) {
     let mut covered: Vec<(&str, &str)> = Vec::new();
     for (ind, info) in c.rows() {
         row(c, ind, info, f);
-        // Rows marked not applicable and unnamed rows count for nothing.
-        if info.not_applicable() || blank(&ind.name) {
+        if !super::facts::counts(ind, info) {
             continue;
         }
         let lv = &info.levels;

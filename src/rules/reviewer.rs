@@ -1,7 +1,7 @@
 //! What a reviewer (审核) rejects that the syntax cannot show: names that are
 //! a value or a level name, money posed as an output, a cost above the
 //! project's money, weights that do not add up, too few indicators. Sources
-//! are named per rule in docs/rules.md.
+//! are named per rule in docs/reviewer-rules.md.
 
 use super::facts::{blank, Row, RowLabel, RowPointer};
 use super::{Facts, Findings, Rule};
@@ -213,9 +213,8 @@ pub fn row(c: &Facts, ind: &Indicator, info: &Row, f: &mut Findings) {
         );
     }
     let level1 = info.levels.level1.map_or("", |l| l.base);
-    let level2 = info.levels.level2.as_deref().unwrap_or_default();
     // Cost rows are money by nature; 产出 and 效益 rows are not.
-    if matches!(level1, "产出" | "效益") && !level2.ends_with("成本") {
+    if matches!(level1, "产出" | "效益") && !info.cost() {
         if let Some((_, w)) = INPUT_WORDS.find_in(core).next() {
             f.add(
                 &INPUT_AS_OUTPUT,
@@ -232,7 +231,7 @@ pub fn row(c: &Facts, ind: &Indicator, info: &Row, f: &mut Findings) {
 pub fn check(c: &Facts, f: &mut Findings) {
     let named: Vec<(&Indicator, &Row)> = c
         .rows()
-        .filter(|(ind, r)| !blank(&ind.name) && !r.not_applicable())
+        .filter(|(ind, r)| super::facts::counts(ind, r))
         .collect();
     weights(c, &named, f);
     let min = c.template.min_indicators;
@@ -336,12 +335,7 @@ fn more_money(a: Decimal, a_unit: &str, b: Decimal, b_unit: &str) -> Option<bool
 }
 
 fn cost_bound(c: &Facts, ind: &Indicator, r: &Row, funds: Decimal, what: &str, f: &mut Findings) {
-    let cost_row = r.levels.level1.is_some_and(|l| l.base == "成本")
-        || r.levels
-            .level2
-            .as_deref()
-            .is_some_and(|l| l.ends_with("成本"));
-    let Some(t) = r.target.as_ref().filter(|_| cost_row) else {
+    let Some(t) = r.target.as_ref().filter(|_| r.cost()) else {
         return;
     };
     let bound = matches!(t.op, Some(Op::Le | Op::Lt | Op::Eq) | None);

@@ -268,7 +268,7 @@ struct Meaning<'a> {
     level1: &'a str,
 }
 
-fn meaning<'a>(n: &'a str, level1: &'a str, level2: Option<&'a str>) -> Meaning<'a> {
+fn meaning<'a>(n: &'a str, level1: &'a str, level2: Option<&'a str>, cost: bool) -> Meaning<'a> {
     let l2 = level2.unwrap_or("");
     let hits = word_hits(n);
     let bad = hits & BAD != 0 && hits & EXCEPT == 0;
@@ -287,7 +287,7 @@ fn meaning<'a>(n: &'a str, level1: &'a str, level2: Option<&'a str>) -> Meaning<
                 || n.ends_with("数量")
                 || n.ends_with("人次")
                 || n.ends_with("台次")),
-        cost: l2.ends_with("成本"),
+        cost,
         name: n,
         level2: l2,
         level1,
@@ -309,7 +309,12 @@ pub fn row(c: &Facts, ind: &Indicator, info: &Row, f: &mut Findings) {
     let p = RowPointer::row(info.index).at(info.target_field);
     let row = RowLabel::new(info.index, &ind.name);
     let level1 = info.levels.level1.map_or("", |l| l.base);
-    let m = meaning(&info.core, level1, info.levels.level2.as_deref());
+    let m = meaning(
+        &info.core,
+        level1,
+        info.levels.level2.as_deref(),
+        info.cost(),
+    );
     match t.status {
         Status::Empty => return,
         Status::Invalid | Status::Incomplete => {

@@ -8,7 +8,7 @@
 
 use super::{mof2021, Coverage, Money, Template};
 use crate::rule::review;
-use crate::rule::Severity::{Error, Warning};
+use crate::rule::Severity::Error;
 
 pub const TEMPLATE: Template = Template {
     id: "HNFP2018",
@@ -34,20 +34,8 @@ pub const TEMPLATE: Template = Template {
             key: "产出",
             any_of: &[("产出", None), ("成本", None)],
         },
-        Coverage {
-            label: "效益指标",
-            severity: Error,
-            review_category: review::ADD_BENEFIT,
-            key: "效益",
-            any_of: &[("效益", None)],
-        },
-        Coverage {
-            label: "满意度指标",
-            severity: Warning,
-            review_category: review::ADD_SATISFACTION,
-            key: "满意度",
-            any_of: &[("满意度", None)],
-        },
+        super::BENEFIT_COVERED,
+        super::SATISFACTION_COVERED,
     ],
     money: Money::Funds,
     amount_unit: "万元",

@@ -265,6 +265,22 @@ const ANNUAL_GOAL: Required = Required {
     label_en: "annual goal",
     or: &[],
 };
+// Coverage most templates share: an 效益 row (an error), a 满意度 row (a
+// warning; MOF2021 makes it an error).
+const BENEFIT_COVERED: Coverage = Coverage {
+    label: "效益指标",
+    severity: Severity::Error,
+    review_category: crate::rule::review::ADD_BENEFIT,
+    key: "效益",
+    any_of: &[("效益", None)],
+};
+const SATISFACTION_COVERED: Coverage = Coverage {
+    label: "满意度指标",
+    severity: Severity::Warning,
+    review_category: crate::rule::review::ADD_SATISFACTION,
+    key: "满意度",
+    any_of: &[("满意度", None)],
+};
 const INDICATORS: Required = Required {
     path: "/indicators",
     label: "绩效指标（至少一条）",

@@ -88,19 +88,10 @@ pub const TEMPLATE: Template = Template {
             key: "成本",
             any_of: &[("产出", Some("成本")), ("成本", None)],
         },
+        super::BENEFIT_COVERED,
         Coverage {
-            label: "效益指标",
             severity: Error,
-            review_category: review::ADD_BENEFIT,
-            key: "效益",
-            any_of: &[("效益", None)],
-        },
-        Coverage {
-            label: "满意度指标",
-            severity: Error,
-            review_category: review::ADD_SATISFACTION,
-            key: "满意度",
-            any_of: &[("满意度", None)],
+            ..super::SATISFACTION_COVERED
         },
     ],
     money: Money::Funds,

@@ -116,20 +116,8 @@ pub const TEMPLATE: Template = Template {
             key: "时效",
             any_of: &[("产出", Some("时效"))],
         },
-        Coverage {
-            label: "效益指标",
-            severity: Error,
-            review_category: review::ADD_BENEFIT,
-            key: "效益",
-            any_of: &[("效益", None)],
-        },
-        Coverage {
-            label: "满意度指标",
-            severity: Warning,
-            review_category: review::ADD_SATISFACTION,
-            key: "满意度",
-            any_of: &[("满意度", None)],
-        },
+        super::BENEFIT_COVERED,
+        super::SATISFACTION_COVERED,
         Coverage {
             label: "成本指标",
             severity: Warning,
