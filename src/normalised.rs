@@ -64,6 +64,12 @@ pub fn normalised(form: Form, template: &Template, unit: amount::Unit, rows: &[R
             annual_fiscal: money(f.annual_fiscal, unit),
             carry_over: money(f.carry_over, unit),
             annual_other: money(f.annual_other, unit),
+            general_budget: money(f.general_budget, unit),
+            government_fund: money(f.government_fund, unit),
+            state_capital_budget: money(f.state_capital_budget, unit),
+            self_raised: money(f.self_raised, unit),
+            business_income: money(f.business_income, unit),
+            operating_income: money(f.operating_income, unit),
         }),
         budget: form.budget.map(|b| Budget {
             total: money(b.total, unit),

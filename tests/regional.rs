@@ -47,14 +47,14 @@ fn every_regional_form_has_its_source_and_reads_as_a_form() {
 }
 
 /// The regional forms of a registered template (AH2025: Anhui 01, 02;
-/// HNFP2018: Hunan 01, 02) are checked against it: each report is a
+/// HNFP2018: Hunan 01, 02; SC2021: Sichuan 01, 02) are checked against it: each report is a
 /// reviewed snapshot in tests/regional/expected/, and what a reviewer
 /// would raise is asserted by name.
 #[test]
 fn regional_templates_check_their_forms() {
     let root = common::root().join("tests/regional");
     let mut checked = std::collections::BTreeMap::<&str, usize>::new();
-    for region in ["anhui", "hunan", "hubei", "ningxia"] {
+    for region in ["anhui", "hunan", "hubei", "ningxia", "sichuan"] {
         for file in std::fs::read_dir(root.join(region)).unwrap() {
             let path = file.unwrap().path();
             let text = std::fs::read_to_string(&path).unwrap();
@@ -74,7 +74,9 @@ fn regional_templates_check_their_forms() {
         }
     }
     assert!(
-        checked.get("AH2025") >= Some(&2) && checked.get("HNFP2018") >= Some(&2),
+        ["AH2025", "HNFP2018", "SC2021"]
+            .iter()
+            .all(|t| checked.get(t) >= Some(&2)),
         "{checked:?}"
     );
 }

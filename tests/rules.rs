@@ -31,6 +31,10 @@ fn mof2021() -> Value {
     clean("MOF2021")
 }
 
+fn sc2021() -> Value {
+    clean("SC2021")
+}
+
 fn report(v: &Value) -> Report {
     let text = v.to_string();
     let r = validate_json(&text);
@@ -205,6 +209,20 @@ const CASES: &[(&str, Severity, &str, fn() -> Value, Edit)] = &[
             v["funds"]["total"] = json!("1,000,000.00");
             v["funds"]["totalFiscal"] = json!("900000");
         },
+    ),
+    (
+        "FUNDS_SUBTOTAL_SUM",
+        Severity::Error,
+        "/funds/annualFiscal",
+        sc2021,
+        |v| v["funds"]["governmentFund"] = json!("1.5"),
+    ),
+    (
+        "FUNDS_SUBTOTAL_SUM",
+        Severity::Error,
+        "/funds/selfRaised",
+        sc2021,
+        |v| v["funds"]["businessIncome"] = json!("2"),
     ),
     (
         "FUNDS_ANNUAL_EXCEEDS_TOTAL",
@@ -746,6 +764,42 @@ fn json_syntax_and_unusable_input() {
         let r = validate_json(text);
         assert_eq!(r.errors.first().map(|e| e.code), Some(code), "{text:?}");
         assert!(r.unusable_input() && !r.valid && r.template.is_none());
+    }
+}
+
+/// SC2021's year is its three sources: a written total must equal them,
+/// 自有资金 included, and the message names each term.
+#[test]
+fn itemised_funds_add_up_to_the_year() {
+    let mut v = sc2021();
+    v["funds"]["annual"] = json!("4.00");
+    assert!(report(&v).errors.is_empty());
+    v["funds"]["selfRaised"] = json!("1");
+    v["funds"]["businessIncome"] = json!("1");
+    let r = report(&v);
+    let codes: Vec<_> = r.errors.iter().map(|i| (i.code, i.path.as_str())).collect();
+    assert_eq!(codes, [("FUNDS_ANNUAL_SUM", "/funds/annual")]);
+    assert!(
+        r.errors[0].message.contains("自有资金 1.00 万元"),
+        "{}",
+        r.errors[0].message
+    );
+}
+
+/// A 时效 target in prose that says when (月底前, 全天候, 按月) is a time;
+/// 及时 or "within the planned time" is not.
+#[test]
+fn timeliness_in_prose() {
+    let flagged = |target: &str| {
+        let mut v = t2021();
+        v["indicators"][2]["target"] = json!(target);
+        all(&report(&v)).any(|i| i.code == "TIMELINESS_NOT_TIME")
+    };
+    for target in ["12月底前100%到位", "全天候可用", "按月安排"] {
+        assert!(!flagged(target), "{target}");
+    }
+    for target in ["及时", "按时完成", "在项目计划完成时间内完成"] {
+        assert!(flagged(target), "{target}");
     }
 }
 

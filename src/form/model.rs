@@ -64,8 +64,13 @@ pub struct Form {
     pub amount_unit: Option<String>,
 }
 
-/// T2021 项目资金 (元). 项目资金总额 = 财政资金 + 其他资金;
-/// 年度资金申请总额 = 当年财政拨款 + 上年结转资金 + 其他资金.
+/// 项目资金. T2021 (元): 项目资金总额 = 财政资金 + 其他资金;
+/// 年度资金申请总额 = 当年财政拨款 + 上年结转资金 + 其他资金. Sichuan's
+/// form (SC2021) itemises the year's money by source instead: 财政拨款小计 =
+/// 一般公共预算 + 政府性基金 + 国有资本经营预算, 自有资金小计 = 事业收入 +
+/// 经营性收入, and 年度资金总额 = 财政拨款 + 自有资金 + 其他收入. The itemised
+/// fields are left out of the output when absent, so other forms' reports
+/// do not grow keys they never had.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
@@ -79,6 +84,24 @@ pub struct Funds {
     pub annual_fiscal: Option<String>,
     pub carry_over: Option<String>,
     pub annual_other: Option<String>,
+    /// 一般公共预算 (of 财政拨款).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub general_budget: Option<String>,
+    /// 政府性基金 (of 财政拨款).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub government_fund: Option<String>,
+    /// 国有资本经营预算 (of 财政拨款).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub state_capital_budget: Option<String>,
+    /// 自有资金 (小计).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub self_raised: Option<String>,
+    /// 事业收入 (of 自有资金).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub business_income: Option<String>,
+    /// 经营性收入 (of 自有资金).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub operating_income: Option<String>,
 }
 
 /// T2019/T2020 项目预算 (元).
@@ -278,6 +301,12 @@ impl Funds {
             "annualFiscal" => &self.annual_fiscal,
             "carryOver" => &self.carry_over,
             "annualOther" => &self.annual_other,
+            "generalBudget" => &self.general_budget,
+            "governmentFund" => &self.government_fund,
+            "stateCapitalBudget" => &self.state_capital_budget,
+            "selfRaised" => &self.self_raised,
+            "businessIncome" => &self.business_income,
+            "operatingIncome" => &self.operating_income,
             _ => return None,
         })
     }

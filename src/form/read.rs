@@ -262,6 +262,12 @@ impl Reader<'_> {
             annual_fiscal: self.amount(o, p, "annualFiscal"),
             carry_over: self.amount(o, p, "carryOver"),
             annual_other: self.amount(o, p, "annualOther"),
+            general_budget: self.amount(o, p, "generalBudget"),
+            government_fund: self.amount(o, p, "governmentFund"),
+            state_capital_budget: self.amount(o, p, "stateCapitalBudget"),
+            self_raised: self.amount(o, p, "selfRaised"),
+            business_income: self.amount(o, p, "businessIncome"),
+            operating_income: self.amount(o, p, "operatingIncome"),
         }
     }
 
@@ -375,6 +381,12 @@ pub const FUNDS_KEYS: &[&str] = &[
     "annualFiscal",
     "carryOver",
     "annualOther",
+    "generalBudget",
+    "governmentFund",
+    "stateCapitalBudget",
+    "selfRaised",
+    "businessIncome",
+    "operatingIncome",
 ];
 pub const BUDGET_KEYS: &[&str] = &[
     "total",

@@ -1,5 +1,6 @@
-//! T2021 项目资金: every amount readable, the two sums exact, the annual
-//! request within the total, and a total for multi-year projects.
+//! 项目资金: every amount readable, the sums exact (T2021's two, and the
+//! subtotals of forms that itemise money by source), the annual request
+//! within the total, and a total for multi-year projects.
 
 use super::{Facts, Findings, Rule};
 use crate::form::amount::{self, display};
@@ -35,6 +36,15 @@ rule!(
 );
 
 rule!(
+    FUNDS_SUBTOTAL_SUM,
+    Form,
+    Error,
+    OTHER,
+    "资金小计不等于其下各项之和（财政拨款、自有资金）",
+    "a subtotal (fiscal funds, own funds) ≠ the sum of its items"
+);
+
+rule!(
     FUNDS_ANNUAL_EXCEEDS_TOTAL,
     Form,
     Error,
@@ -56,6 +66,7 @@ pub const RULES: &[Rule] = &[
     AMOUNT_FORMAT,
     FUNDS_ANNUAL_SUM,
     FUNDS_TOTAL_SUM,
+    FUNDS_SUBTOTAL_SUM,
     FUNDS_ANNUAL_EXCEEDS_TOTAL,
     FUNDS_TOTAL_MISSING,
 ];
@@ -99,6 +110,52 @@ fn sum(parts: &[(&str, Option<Decimal>)]) -> Option<Decimal> {
     })
 }
 
+/// A total and the parts it must equal, to the cent.
+struct Sum<'a> {
+    rule: &'static Rule,
+    path: &'static str,
+    label: &'static str,
+    label_en: &'static str,
+    parts_en: &'static str,
+    unit: &'a str,
+}
+
+impl Sum<'_> {
+    /// Reports when the total and at least one part are written and differ.
+    fn check(&self, f: &mut Findings, total: Option<Decimal>, parts: &[(&str, Option<Decimal>)]) {
+        let (Some(t), Some(s)) = (total, sum(parts)) else {
+            return;
+        };
+        if t == s || parts.iter().all(|(_, v)| v.is_none()) {
+            return;
+        }
+        let u = self.unit;
+        f.add(
+            self.rule,
+            self.path,
+            format!(
+                "{} {} {u}不等于 {} = {} {u}（相差 {} {u}）",
+                self.label,
+                display(t),
+                terms(parts, u),
+                display(s),
+                display(t.checked_sub(s).unwrap_or_default())
+            ),
+            format!(
+                "{} {} does not equal {} {}",
+                self.label_en,
+                display(t),
+                self.parts_en,
+                display(s)
+            ),
+            vec![
+                ("expected", amount::canonical(s)),
+                ("actual", amount::canonical(t)),
+            ],
+        );
+    }
+}
+
 pub fn check(c: &Facts, f: &mut Findings) {
     let u = c.unit.label();
     if c.template.money != Money::Funds {
@@ -136,60 +193,108 @@ pub fn check(c: &Facts, f: &mut Findings) {
         "其他资金（年度）",
     );
 
-    let parts = [
+    let general_budget = amount_at(
+        c,
+        f,
+        &funds.general_budget,
+        "/funds/generalBudget",
+        "一般公共预算",
+    );
+    let government_fund = amount_at(
+        c,
+        f,
+        &funds.government_fund,
+        "/funds/governmentFund",
+        "政府性基金",
+    );
+    let state_capital = amount_at(
+        c,
+        f,
+        &funds.state_capital_budget,
+        "/funds/stateCapitalBudget",
+        "国有资本经营预算",
+    );
+    let self_raised = amount_at(c, f, &funds.self_raised, "/funds/selfRaised", "自有资金");
+    let business_income = amount_at(
+        c,
+        f,
+        &funds.business_income,
+        "/funds/businessIncome",
+        "事业收入",
+    );
+    let operating_income = amount_at(
+        c,
+        f,
+        &funds.operating_income,
+        "/funds/operatingIncome",
+        "经营性收入",
+    );
+
+    let mut parts = vec![
         ("当年财政拨款", annual_fiscal),
         ("上年结转资金", carry_over),
-        ("其他资金", annual_other),
     ];
-    if let (Some(a), Some(s)) = (annual, sum(&parts)) {
-        if parts.iter().any(|(_, v)| v.is_some()) && a != s {
-            f.add(
-                &FUNDS_ANNUAL_SUM,
-                "/funds/annual",
-                format!(
-                    "年度资金申请总额 {} {u}不等于 {} = {} {u}（相差 {} {u}）",
-                    display(a),
-                    terms(&parts, u),
-                    display(s),
-                    display(a.checked_sub(s).unwrap_or_default())
-                ),
-                format!(
-                    "annual total {} does not equal the sum of its parts {}",
-                    display(a),
-                    display(s)
-                ),
-                vec![
-                    ("expected", amount::canonical(s)),
-                    ("actual", amount::canonical(a)),
-                ],
-            );
-        }
+    // 自有资金 is a part only on the forms that itemise it (SC2021): the
+    // others' messages keep their three terms.
+    if self_raised.is_some() {
+        parts.push(("自有资金", self_raised));
     }
-    let parts = [("财政资金", total_fiscal), ("其他资金", total_other)];
-    if let (Some(t), Some(s)) = (total, sum(&parts)) {
-        if parts.iter().any(|(_, v)| v.is_some()) && t != s {
-            f.add(
-                &FUNDS_TOTAL_SUM,
-                "/funds/total",
-                format!(
-                    "项目资金总额 {} {u}不等于 {} = {} {u}（相差 {} {u}）",
-                    display(t),
-                    terms(&parts, u),
-                    display(s),
-                    display(t.checked_sub(s).unwrap_or_default())
-                ),
-                format!(
-                    "project total {} does not equal fiscal + other funds {}",
-                    display(t),
-                    display(s)
-                ),
-                vec![
-                    ("expected", amount::canonical(s)),
-                    ("actual", amount::canonical(t)),
-                ],
-            );
-        }
-    }
+    parts.push(("其他资金", annual_other));
+    let sum_of = Sum {
+        rule: &FUNDS_ANNUAL_SUM,
+        path: "/funds/annual",
+        label: "年度资金申请总额",
+        label_en: "annual total",
+        parts_en: "the sum of its parts",
+        unit: u,
+    };
+    sum_of.check(f, annual, &parts);
+    let sum_of = Sum {
+        rule: &FUNDS_TOTAL_SUM,
+        path: "/funds/total",
+        label: "项目资金总额",
+        label_en: "project total",
+        parts_en: "fiscal + other funds",
+        unit: u,
+    };
+    sum_of.check(
+        f,
+        total,
+        &[("财政资金", total_fiscal), ("其他资金", total_other)],
+    );
+    let sum_of = Sum {
+        rule: &FUNDS_SUBTOTAL_SUM,
+        path: "/funds/annualFiscal",
+        label: "财政拨款",
+        label_en: "fiscal funds",
+        parts_en: "the sum of their sources",
+        unit: u,
+    };
+    sum_of.check(
+        f,
+        annual_fiscal,
+        &[
+            ("一般公共预算", general_budget),
+            ("政府性基金", government_fund),
+            ("国有资本经营预算", state_capital),
+        ],
+    );
+    let sum_of = Sum {
+        rule: &FUNDS_SUBTOTAL_SUM,
+        path: "/funds/selfRaised",
+        label: "自有资金",
+        label_en: "own funds",
+        parts_en: "the sum of their sources",
+        unit: u,
+    };
+    sum_of.check(
+        f,
+        self_raised,
+        &[
+            ("事业收入", business_income),
+            ("经营性收入", operating_income),
+        ],
+    );
     if let (Some(t), Some(a)) = (total, annual) {
         if a > t {
             f.add(

@@ -186,6 +186,12 @@ const EXCEPT: u8 = 8;
 const GOOD: u8 = 16;
 const SATISFACTION: u8 = 32;
 
+/// A time said in prose (12月底前100%到位, 全天候可用, 按月安排) answers a 时效
+/// row; 及时, 按时 or 在规定的时间内完成 name no time and do not.
+const TIME_WORDS: Words = Words::new(&[
+    "前", "底", "全年", "全天", "按月", "按季", "每月", "每季", "每年", "每日", "每天", "每周",
+    "小时", "天", "日", "月", "年", "周", "季度",
+]);
 const SATISFACTION_WORDS: Words = Words::new(&["满意"]);
 const RATE_WORDS: Words = Words::new(&["率", "满意度", "比例", "占比"]);
 const GROWTH_WORDS: Words = Words::new(&["增长", "增幅", "提升", "提高", "上升", "增加"]);
@@ -618,7 +624,10 @@ fn semantics(p: RowPointer, row: RowLabel, t: &Target, m: &Meaning, f: &mut Find
             vec![("input", t.input.clone())],
         );
     }
-    let timely = matches!(t.kind, Some(Kind::Deadline | Kind::Duration)) || (quantity && percent);
+    let timely = matches!(t.kind, Some(Kind::Deadline | Kind::Duration))
+        || (quantity && percent)
+        || (matches!(t.kind, Some(Kind::Qualitative))
+            && TIME_WORDS.find_in(&t.input).next().is_some());
     if l2 == "时效" && !timely {
         f.add(
             &TIMELINESS_NOT_TIME,
