@@ -70,6 +70,9 @@ pub fn normalised(form: Form, template: &Template, unit: amount::Unit, rows: &[R
             self_raised: money(f.self_raised, unit),
             business_income: money(f.business_income, unit),
             operating_income: money(f.operating_income, unit),
+            own_level: money(f.own_level, unit),
+            upper_level: money(f.upper_level, unit),
+            special_bonds: money(f.special_bonds, unit),
         }),
         budget: form.budget.map(|b| Budget {
             total: money(b.total, unit),

@@ -105,7 +105,7 @@ const CASES: &[(&str, Severity, &str, fn() -> Value, Edit)] = &[
     ),
     (
         "TEMPLATE_UNKNOWN",
-        Severity::Error,
+        Severity::Warning,
         "/template",
         t2021,
         |v| v["template"] = json!("T1999"),
@@ -783,6 +783,54 @@ fn itemised_funds_add_up_to_the_year() {
         r.errors[0].message.contains("自有资金 1.00 万元"),
         "{}",
         r.errors[0].message
+    );
+}
+
+/// A 万元 form may write the unit in the cell, whole or as 万; a 元 form's
+/// `250万` would need rescaling and is reported instead.
+#[test]
+fn amounts_may_carry_the_forms_unit() {
+    let mut v = sc2021();
+    v["funds"]["annual"] = json!("4万");
+    v["funds"]["annualFiscal"] = json!("4.00万元");
+    assert!(report(&v).errors.is_empty(), "{:?}", report(&v).errors);
+    let mut v = t2021();
+    v["funds"]["annualOther"] = json!("250万");
+    assert!(all(&report(&v)).any(|i| i.code == "AMOUNT_FORMAT" && i.path == "/funds/annualOther"));
+}
+
+/// A form of a region without a template of its own (in 万元, no
+/// Shanghai-only fields) is checked as the national one, and an id that is
+/// not registered says so as a warning, not an error of the form.
+#[test]
+fn other_regions_forms_fall_back_to_the_national_template() {
+    let mut v = sc2021();
+    let funds = v["funds"].as_object_mut().unwrap();
+    for k in [
+        "generalBudget",
+        "governmentFund",
+        "stateCapitalBudget",
+        "businessIncome",
+        "operatingIncome",
+    ] {
+        funds.remove(k);
+    }
+    v["template"] = json!("HB2020");
+    let r = report(&v);
+    assert_eq!(r.template, Some("MOF2021"));
+    let codes: Vec<_> = all(&r).map(|i| (i.code, i.severity)).collect();
+    assert_eq!(codes, [("TEMPLATE_UNKNOWN", Severity::Warning)]);
+    // Satisfaction under 效益, as the 2015 central form put it, is satisfaction.
+    v["indicators"][5]["level1"] = json!("效益指标");
+    v["indicators"][5]["level2"] = json!("社会公众或服务对象满意度指标");
+    v.as_object_mut().unwrap().remove("template");
+    let r = report(&v);
+    assert_eq!(r.template, Some("MOF2021"));
+    assert_eq!(
+        all(&r).count(),
+        0,
+        "{:?}",
+        all(&r).map(|i| i.code).collect::<Vec<_>>()
     );
 }
 

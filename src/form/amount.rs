@@ -80,7 +80,13 @@ pub fn parse(text: &str, unit: Unit) -> Result<Decimal, AmountError> {
         .map(crate::text::fold::fold_char)
         .filter(|c| *c != ' ')
         .collect();
+    // The unit may be written in the cell (`10000万元`); in a 万元 form a
+    // bare `万` says the same (`250万`).
     let t = folded.strip_suffix(unit.label()).unwrap_or(&folded);
+    let t = match unit {
+        Unit::TenThousandYuan => t.strip_suffix('万').unwrap_or(t),
+        Unit::Yuan => t,
+    };
     let (negative, t) = match t.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, t.strip_prefix('+').unwrap_or(t)),

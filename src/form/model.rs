@@ -25,6 +25,14 @@ pub struct Form {
     pub project_source: Option<String>,
     /// 项目期 (AH2025: `1年`, `3年`).
     pub project_term: Option<String>,
+    /// 项目属性 as a region prints it (新增/延续性项目, or a kind of project:
+    /// 基础建设、修缮类). Left out of the output when absent, as are the
+    /// other fields only some regions have.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub project_attribute: Option<String>,
+    /// 下达地方或单位 (the development-reform commission's allocation form).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allocated_to: Option<String>,
     /// 项目性质 (T2021).
     pub project_nature: Option<String>,
     /// 项目类别.
@@ -102,6 +110,15 @@ pub struct Funds {
     /// 经营性收入 (of 自有资金).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub operating_income: Option<String>,
+    /// 本级安排 / 年度本级预算金额 (Hunan).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub own_level: Option<String>,
+    /// 上级补助 / 上级资金 (Hunan, Hubei transfer funds).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub upper_level: Option<String>,
+    /// 专项债券 (the 一体化 system's 合肥 exports).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub special_bonds: Option<String>,
 }
 
 /// T2019/T2020 项目预算 (元).
@@ -254,6 +271,8 @@ impl Form {
             "declaringUnit" => &self.declaring_unit,
             "projectSource" => &self.project_source,
             "projectTerm" => &self.project_term,
+            "projectAttribute" => &self.project_attribute,
+            "allocatedTo" => &self.allocated_to,
             "projectNature" => &self.project_nature,
             "projectCategory" => &self.project_category,
             "projectType" => &self.project_type,
@@ -307,6 +326,9 @@ impl Funds {
             "selfRaised" => &self.self_raised,
             "businessIncome" => &self.business_income,
             "operatingIncome" => &self.operating_income,
+            "ownLevel" => &self.own_level,
+            "upperLevel" => &self.upper_level,
+            "specialBonds" => &self.special_bonds,
             _ => return None,
         })
     }

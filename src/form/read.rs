@@ -268,6 +268,9 @@ impl Reader<'_> {
             self_raised: self.amount(o, p, "selfRaised"),
             business_income: self.amount(o, p, "businessIncome"),
             operating_income: self.amount(o, p, "operatingIncome"),
+            own_level: self.amount(o, p, "ownLevel"),
+            upper_level: self.amount(o, p, "upperLevel"),
+            special_bonds: self.amount(o, p, "specialBonds"),
         }
     }
 
@@ -353,6 +356,8 @@ pub const FORM_KEYS: &[&str] = &[
     "declaringUnit",
     "projectSource",
     "projectTerm",
+    "projectAttribute",
+    "allocatedTo",
     "projectNature",
     "projectCategory",
     "projectType",
@@ -387,6 +392,9 @@ pub const FUNDS_KEYS: &[&str] = &[
     "selfRaised",
     "businessIncome",
     "operatingIncome",
+    "ownLevel",
+    "upperLevel",
+    "specialBonds",
 ];
 pub const BUDGET_KEYS: &[&str] = &[
     "total",
@@ -444,6 +452,8 @@ pub fn read(value: &Json, f: &mut Findings) -> Option<Form> {
         declaring_unit: r.text(o, FORM, "declaringUnit"),
         project_source: r.text(o, FORM, "projectSource"),
         project_term: r.text(o, FORM, "projectTerm"),
+        project_attribute: r.text(o, FORM, "projectAttribute"),
+        allocated_to: r.text(o, FORM, "allocatedTo"),
         project_nature: r.text(o, FORM, "projectNature"),
         project_category: r.text(o, FORM, "projectCategory"),
         project_type: r.text(o, FORM, "projectType"),

@@ -229,6 +229,15 @@ pub fn check(c: &Facts, f: &mut Findings) {
         "/funds/operatingIncome",
         "经营性收入",
     );
+    // Money some regions print beside the rest: its format is checked, no
+    // sum it belongs to is known.
+    for (text, path, label) in [
+        (&funds.own_level, "/funds/ownLevel", "本级安排"),
+        (&funds.upper_level, "/funds/upperLevel", "上级补助"),
+        (&funds.special_bonds, "/funds/specialBonds", "专项债券"),
+    ] {
+        amount_at(c, f, text, path, label);
+    }
 
     let mut parts = vec![
         ("当年财政拨款", annual_fiscal),

@@ -8,10 +8,10 @@ use crate::templates::{self, Template};
 rule!(
     TEMPLATE_UNKNOWN,
     Form,
-    Error,
+    Warning,
     OTHER,
-    "无法确定申报表模板（template 不是已登记的模板，内容也无法判断），按默认模板（T2021）检查",
-    "the template is neither given as a registered id nor recognisable; checked as the default template (T2021)"
+    "template 不是已登记的模板或未填写且无法判断：已按内容最接近的模板检查（无法判断时按 T2021）",
+    "the template is not a registered id, or is absent and not recognisable; checked as the template the form most resembles (T2021 when none)"
 );
 
 pub const RULES: &[Rule] = &[TEMPLATE_UNKNOWN];

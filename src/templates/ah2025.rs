@@ -43,6 +43,7 @@ pub const TEMPLATE: Template = Template {
     optional: &[],
     min_indicators: 6,
     weight_total: 100,
-    signals: &[&["/projectSource"], &["/projectTerm"], &["/amountUnit"]],
+    signals: &[&["/projectSource"], &["/projectTerm"]],
+    signals_needed: 2,
     years: (2023, 9999),
 };

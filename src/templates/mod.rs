@@ -73,6 +73,12 @@ pub struct Template {
     /// pointers counts once when any of them is filled.
     #[serde(skip)]
     pub signals: &'static [&'static [&'static str]],
+    /// How many signal groups a form must fill before it is taken for this
+    /// template: none for Shanghai's and the national one (a draft shows
+    /// little; their level names also count), all of them for a region's
+    /// own layout, whose fields one at a time other regions' forms share.
+    #[serde(skip)]
+    pub signals_needed: usize,
     /// The budget years this template was used for, to break a tie.
     #[serde(skip)]
     pub years: (i64, i64),
@@ -116,6 +122,11 @@ pub struct Level1 {
     /// Other regions' names for the same group.
     pub aliases: &'static [&'static str],
     pub children: &'static [&'static str],
+    /// Another group's level-2 names this one also admits: the 2015
+    /// central form put 社会公众或服务对象满意度指标 under 效益指标, and
+    /// regions print it there still.
+    #[serde(skip)]
+    pub also: &'static [&'static str],
     /// Projects may add their own level-2 goals here (信息化目标).
     pub open: bool,
 }
@@ -181,16 +192,31 @@ pub fn find(id: &str) -> Option<&'static Template> {
     ALL.iter().copied().find(|t| t.id == id)
 }
 
-/// The template a form without `template` most looks like: each signal
-/// group it fills and each level-1 name of the template counts one. A tie
-/// goes to the template of the form's year, else to the first listed.
+/// The template a form without `template` most looks like. A template is
+/// a candidate when the form's `amountUnit`, if it says one, is the
+/// template's (a form in 万元 is no Shanghai form) and the form fills the
+/// signal groups the template needs; a template without signals is only
+/// ever named. Each signal group filled and each row under one of the
+/// template's level-1 names counts one. A tie goes to the template of the
+/// form's year, else to the first listed.
 pub fn detect(form: &Form) -> Option<&'static Template> {
+    let unit = form
+        .amount_unit
+        .as_deref()
+        .map(str::trim)
+        .filter(|u| !u.is_empty());
     let score = |t: &Template| -> u32 {
+        if t.signals.is_empty() || unit.is_some_and(|u| u != t.amount_unit) {
+            return 0;
+        }
         let fields = t
             .signals
             .iter()
             .filter(|group| group.iter().any(|p| form.has(p)))
             .count();
+        if fields < t.signals_needed {
+            return 0;
+        }
         let rows = form
             .indicators
             .iter()
@@ -280,7 +306,8 @@ const SATISFACTION_COVERED: Coverage = Coverage {
     severity: Severity::Warning,
     review_category: crate::rule::review::ADD_SATISFACTION,
     key: "满意度",
-    any_of: &[("满意度", None)],
+    // Also where the older frame puts it, under 效益 (Level1::also).
+    any_of: &[("满意度", None), ("效益", Some("服务对象满意度"))],
 };
 const INDICATORS: Required = Required {
     path: "/indicators",

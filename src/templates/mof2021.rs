@@ -31,6 +31,7 @@ pub const TEMPLATE: Template = Template {
             // Anhui's and Hubei's forms (项目完成指标), older frames.
             aliases: &["预期产出", "项目产出", "项目完成"],
             children: &["数量", "质量", "时效", "成本"],
+            also: &[],
             open: false,
         },
         Level1 {
@@ -38,6 +39,7 @@ pub const TEMPLATE: Template = Template {
             base: "效益",
             aliases: &["预期效益", "项目效益", "效果"],
             children: &["经济效益", "社会效益", "生态效益", "可持续影响"],
+            also: &["服务对象满意度"],
             open: false,
         },
         Level1 {
@@ -45,6 +47,7 @@ pub const TEMPLATE: Template = Template {
             base: "满意度",
             aliases: &[],
             children: &["满意度", "服务对象满意度"],
+            also: &[],
             open: false,
         },
         Level1 {
@@ -52,6 +55,7 @@ pub const TEMPLATE: Template = Template {
             base: "成本",
             aliases: &[],
             children: &["经济成本", "社会成本", "生态环境成本"],
+            also: &[],
             open: false,
         },
     ],
@@ -108,5 +112,6 @@ pub const TEMPLATE: Template = Template {
         ],
         &["/amountUnit"],
     ],
+    signals_needed: 0,
     years: (0, 9999),
 };

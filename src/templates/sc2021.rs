@@ -54,7 +54,7 @@ pub const TEMPLATE: Template = Template {
             "/funds/businessIncome",
             "/funds/operatingIncome",
         ],
-        &["/amountUnit"],
     ],
+    signals_needed: 2,
     years: (2019, 9999),
 };

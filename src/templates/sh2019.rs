@@ -64,6 +64,7 @@ pub const TEMPLATE: Template = Template {
         &["/projectType", "/fundUse"],
         &["/budget/composition"],
     ],
+    signals_needed: 0,
     years: (0, 2019),
 };
 
@@ -82,6 +83,7 @@ pub const LEVELS: &[Level1] = &[
             "实施管理",
             "资产管理",
         ],
+        also: &[],
         open: false,
     },
     Level1 {
@@ -89,6 +91,7 @@ pub const LEVELS: &[Level1] = &[
         base: "产出",
         aliases: &[],
         children: &["数量", "质量", "时效", "成本"],
+        also: &[],
         open: false,
     },
     Level1 {
@@ -96,6 +99,7 @@ pub const LEVELS: &[Level1] = &[
         base: "效果",
         aliases: &[],
         children: &["经济效益", "社会效益", "环境效益", "生态效益", "满意度"],
+        also: &[],
         open: true,
     },
     Level1 {
@@ -103,6 +107,7 @@ pub const LEVELS: &[Level1] = &[
         base: "影响力",
         aliases: &[],
         children: &["长效管理", "人力资源", "配套设施", "信息共享", "满意度"],
+        also: &[],
         open: false,
     },
 ];

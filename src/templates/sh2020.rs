@@ -37,5 +37,6 @@ pub const TEMPLATE: Template = Template {
         &["/budget", "/declaringUnit"],
         &["/performanceType", "/includesGovernmentPurchase"],
     ],
+    signals_needed: 0,
     years: (2020, 9999),
 };

@@ -68,6 +68,7 @@ pub const TEMPLATE: Template = Template {
             base: "产出",
             aliases: &["预期产出", "项目产出", "项目完成"],
             children: &["数量", "质量", "时效", "成本"],
+            also: &[],
             open: false,
         },
         Level1 {
@@ -75,6 +76,7 @@ pub const TEMPLATE: Template = Template {
             base: "成本",
             aliases: &[],
             children: &["经济成本", "社会成本", "生态环境成本"],
+            also: &[],
             open: false,
         },
         Level1 {
@@ -82,6 +84,7 @@ pub const TEMPLATE: Template = Template {
             base: "效益",
             aliases: &["预期效益", "项目效益", "效果"],
             children: &["经济效益", "社会效益", "生态效益", "可持续影响"],
+            also: &[],
             open: false,
         },
         Level1 {
@@ -89,6 +92,7 @@ pub const TEMPLATE: Template = Template {
             base: "满意度",
             aliases: &[],
             children: &["服务对象满意度"],
+            also: &[],
             open: false,
         },
     ],
@@ -140,5 +144,6 @@ pub const TEMPLATE: Template = Template {
         &["/funds"],
         &["/projectNature", "/department", "/implementingUnit"],
     ],
+    signals_needed: 0,
     years: (0, 9999),
 };

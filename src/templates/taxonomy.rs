@@ -65,6 +65,7 @@ pub fn parents_of<'a>(
 /// Whether a level-2 base name is admitted under `parent`.
 pub fn admits(parent: &Level1, level2_base: &str) -> bool {
     parent.children.contains(&level2_base)
+        || parent.also.contains(&level2_base)
         || (parent.open && !level2_base.is_empty() && !parents_any(level2_base))
 }
 
