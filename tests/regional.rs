@@ -81,6 +81,40 @@ fn regional_templates_check_their_forms() {
     );
 }
 
+/// Every regional form, whatever its `template` says (an unregistered id
+/// such as HB2020, or none), gets no error a reviewer would not raise: a
+/// form of a layout without a template of its own is checked as the
+/// national one. The only errors are hunan/01's amount cells, which hold
+/// text ("854万(高标准农田建设400万元,…)").
+#[test]
+fn no_regional_form_gets_a_false_error() {
+    let root = common::root().join("tests/regional");
+    for region in ["anhui", "hunan", "hubei", "ningxia", "sichuan"] {
+        for file in std::fs::read_dir(root.join(region)).unwrap() {
+            let path = file.unwrap().path();
+            let mut form: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            let name = format!("{region}/{}", path.file_name().unwrap().to_string_lossy());
+            for declared in [true, false] {
+                if !declared {
+                    form.as_object_mut().unwrap().remove("template");
+                }
+                let r = perftarget::validate_json(&form.to_string());
+                let errors: Vec<_> = r.errors.iter().map(|i| (i.code, i.path.as_str())).collect();
+                let expected: &[(&str, &str)] = if name.starts_with("hunan/01") {
+                    &[
+                        ("AMOUNT_FORMAT", "/funds/annual"),
+                        ("AMOUNT_FORMAT", "/funds/annualFiscal"),
+                    ]
+                } else {
+                    &[]
+                };
+                assert_eq!(errors, expected, "{name} (template given: {declared})");
+            }
+        }
+    }
+}
+
 #[test]
 fn regional_forms_get_the_findings_a_reviewer_would_raise() {
     let codes = |file: &str| {

@@ -834,6 +834,19 @@ fn other_regions_forms_fall_back_to_the_national_template() {
     );
 }
 
+/// A bare 0 needs no unit (超概算项目比例 0); a bare 2 does.
+#[test]
+fn zero_needs_no_unit() {
+    let unit_missing = |target: &str| {
+        let mut v = t2021();
+        v["indicators"][0]["target"] = json!(target);
+        all(&report(&v)).any(|i| i.code == "TARGET_UNIT_MISSING")
+    };
+    assert!(!unit_missing("0"));
+    assert!(!unit_missing("=0"));
+    assert!(unit_missing("2"));
+}
+
 /// A 时效 target in prose that says when (月底前, 全天候, 按月) is a time;
 /// 及时 or "within the planned time" is not.
 #[test]

@@ -384,7 +384,7 @@ fn rules_templates_and_health() {
     ids.sort_unstable();
     assert_eq!(
         ids,
-        ["AH2025", "HNFP2018", "MOF2021", "SC2021", "T2019", "T2020", "T2021"]
+        ["AH2025", "HNFP2018", "MOF2021", "NDRC2023", "SC2021", "T2019", "T2020", "T2021"]
     );
     // Every fixture is checked against a listed template.
     for f in common::fixtures() {

@@ -143,7 +143,6 @@ fn wild_rows_read_as_reviewers_read_them() {
         ("INDICATOR_LEVEL2_UNKNOWN", 2),
         ("INDICATOR_LEVEL2_MISMATCH", 1),
         ("DEADLINE_OUTSIDE_PERIOD", 4),
-        ("TARGET_UNIT_MISSING", 1),
     ];
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/wild/indicators.tsv");
     let text = std::fs::read_to_string(path).unwrap();

@@ -323,6 +323,8 @@ pub fn row(c: &Facts, ind: &Indicator, info: &Row, f: &mut Findings) {
     );
     match t.status {
         Status::Empty => return,
+        // A bare 0 (超概算项目比例 0) is none of anything: no unit to ask for.
+        Status::Incomplete if unit_only(t) && t.value.is_some_and(|v| v.is_zero()) => return,
         Status::Invalid | Status::Incomplete => {
             invalid(p, row, t, f);
             return;
@@ -378,6 +380,14 @@ pub fn row(c: &Facts, ind: &Indicator, info: &Row, f: &mut Findings) {
     }
 }
 
+/// The target is a finished number that only lacks its unit.
+fn unit_only(t: &Target) -> bool {
+    t.status == Status::Incomplete
+        && t.diagnostics
+            .first()
+            .is_some_and(|d| d.code == TARGET_UNIT_MISSING.code)
+}
+
 fn invalid(p: RowPointer, row: RowLabel, t: &Target, f: &mut Findings) {
     let first: Option<&Diagnostic> = t.diagnostics.first();
     if let Some(d) = first.filter(|d| d.code == TARGET_EXCEL_DATE.code) {
@@ -390,8 +400,7 @@ fn invalid(p: RowPointer, row: RowLabel, t: &Target, f: &mut Findings) {
         );
         return;
     }
-    let unit_only =
-        t.status == Status::Incomplete && first.is_some_and(|d| d.code == TARGET_UNIT_MISSING.code);
+    let unit_only = unit_only(t);
     let detail = first.map_or("", |d| d.code).to_string();
     let why = first.map_or_else(|| "请补全".to_string(), |d| d.message.clone());
     let why_en = first.map_or_else(|| "unfinished".to_string(), |d| d.message_en.clone());
@@ -611,7 +620,9 @@ fn semantics(p: RowPointer, row: RowLabel, t: &Target, m: &Meaning, f: &mut Find
         );
     }
     // The guidance: 尽量进行定量表述，不能以量化形式表述的，可以采用定性的分级分档形式表述.
-    let output_or_effect = matches!(m.level1, "产出" | "效益" | "效果");
+    // NDRC2023 puts 产出 and 效益 one level down, under 实施效果.
+    let output_or_effect =
+        matches!(m.level1, "产出" | "效益" | "效果") || matches!(l2, "产出" | "效益");
     if t.vague && output_or_effect && l2 != "数量" {
         f.add(
             &TARGET_VAGUE,

@@ -7,6 +7,7 @@
 mod ah2025;
 mod hnfp2018;
 mod mof2021;
+mod ndrc2023;
 mod sc2021;
 mod sh2019;
 mod sh2020;
@@ -26,13 +27,14 @@ pub const ALL: &[&Template] = &[
     &ah2025::TEMPLATE,
     &hnfp2018::TEMPLATE,
     &sc2021::TEMPLATE,
+    &ndrc2023::TEMPLATE,
 ];
 
 /// The template a form is checked against when nothing tells which it is.
 pub const DEFAULT: &Template = &sh2021::TEMPLATE;
 
 /// The template ids as a TypeScript type (a test keeps it in step with [`ALL`]).
-pub const TEMPLATE_ID_TS: &str = r#"export type TemplateId = "T2021" | "T2020" | "T2019" | "MOF2021" | "AH2025" | "HNFP2018" | "SC2021";"#;
+pub const TEMPLATE_ID_TS: &str = r#"export type TemplateId = "T2021" | "T2020" | "T2019" | "MOF2021" | "AH2025" | "HNFP2018" | "SC2021" | "NDRC2023";"#;
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
 const TEMPLATE_ID: &str = TEMPLATE_ID_TS;
