@@ -65,11 +65,21 @@ const MAX_INT_DIGITS: usize = 15;
 
 /// Parses an amount in `unit`. Thousands separators must group by three; a
 /// trailing unit is tolerated.
-/// Adds two amounts exactly; `None` on overflow. Not inlined: Decimal's
-/// addition is large, and every rule that adds money up shares one copy.
+/// Adds two amounts exactly; `None` on overflow. As integers at the larger
+/// of the two scales (amounts have at most six decimals): the module then
+/// carries no copy of Decimal's general addition (5 KB).
 #[inline(never)]
 pub fn add(a: Decimal, b: Decimal) -> Option<Decimal> {
-    a.checked_add(b)
+    let scale = a.scale().max(b.scale());
+    let at_scale =
+        |d: Decimal| d.mantissa().checked_mul(10i128.checked_pow(scale.checked_sub(d.scale())?)?);
+    let sum = at_scale(a)?.checked_add(at_scale(b)?)?;
+    Decimal::try_from_i128_with_scale(sum, scale).ok()
+}
+
+/// `a − b` exactly, as [`add`] does it; `None` on overflow.
+pub fn sub(a: Decimal, b: Decimal) -> Option<Decimal> {
+    add(a, -b)
 }
 
 // Not inlined: three families call it, and one copy keeps the wasm small.

@@ -90,7 +90,7 @@ pub fn check(c: &Facts, f: &mut Findings) {
                     b.composition.len(),
                     display(s),
                     display(cur),
-                    display(cur.checked_sub(s).unwrap_or_default())
+                    display(amount::sub(cur, s).unwrap_or_default())
                 ),
                 format!(
                     "the {} composition rows add up to {}, not the current-year budget {}",

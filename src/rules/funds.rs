@@ -139,7 +139,7 @@ impl Sum<'_> {
                 display(t),
                 terms(parts, u),
                 display(s),
-                display(t.checked_sub(s).unwrap_or_default())
+                display(amount::sub(t, s).unwrap_or_default())
             ),
             format!(
                 "{} {} does not equal {} {}",

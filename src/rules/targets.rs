@@ -4,6 +4,7 @@
 
 use super::facts::{Row, RowLabel, RowPointer};
 use super::{Facts, Findings, Rule};
+use crate::form::amount;
 use crate::form::model::Indicator;
 use crate::rule::rule;
 use crate::target_value::diagnostics::{
@@ -536,7 +537,7 @@ fn semantics(p: RowPointer, row: RowLabel, t: &Target, m: &Meaning, f: &mut Find
                     format!(
                         "{row}越低越好，上限“{}”过于宽松，请核对（是否应为 <{}%）",
                         t.input.trim(),
-                        fmt(hundred.checked_sub(v.min(hundred)).unwrap_or_default())
+                        fmt(amount::sub(hundred, v.min(hundred)).unwrap_or_default())
                     ),
                     "the upper bound of a lower-is-better indicator is too loose",
                 )
