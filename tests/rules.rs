@@ -834,6 +834,19 @@ fn other_regions_forms_fall_back_to_the_national_template() {
     );
 }
 
+/// Names are counted as the 一体化 editor counts them: 100 UTF-16 units, a
+/// character outside the BMP (𠀀) counting two.
+#[test]
+fn name_length_in_utf16_units() {
+    let too_long = |name: String| {
+        let mut v = t2021();
+        v["indicators"][0]["name"] = json!(name);
+        all(&report(&v)).any(|i| i.code == "INDICATOR_NAME_TOO_LONG")
+    };
+    assert!(!too_long("数".repeat(100)));
+    assert!(too_long("数".repeat(99) + "𠀀"));
+}
+
 /// A bare 0 needs no unit (超概算项目比例 0); a bare 2 does.
 #[test]
 fn zero_needs_no_unit() {

@@ -176,7 +176,14 @@ pub fn check(c: &Facts, f: &mut Findings) {
         "/funds/totalOther",
         "其他资金（总额）",
     );
-    let annual = amount_at(c, f, &funds.annual, "/funds/annual", "年度资金申请总额");
+    // What the form calls its annual total (年度资金总额, 下达中央预算内投资).
+    let annual_label = c
+        .template
+        .required
+        .iter()
+        .find(|r| r.path == "/funds/annual")
+        .map_or("年度资金申请总额", |r| r.label);
+    let annual = amount_at(c, f, &funds.annual, "/funds/annual", annual_label);
     let annual_fiscal = amount_at(
         c,
         f,
@@ -252,7 +259,7 @@ pub fn check(c: &Facts, f: &mut Findings) {
     let sum_of = Sum {
         rule: &FUNDS_ANNUAL_SUM,
         path: "/funds/annual",
-        label: "年度资金申请总额",
+        label: annual_label,
         label_en: "annual total",
         parts_en: "the sum of its parts",
         unit: u,

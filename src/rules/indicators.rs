@@ -241,9 +241,11 @@ pub fn row(c: &Facts, ind: &Indicator, info: &Row, f: &mut Findings) {
         );
     }
     let name = ind.name.as_deref().unwrap_or_default();
-    // No more bytes than the limit means no more characters either.
+    // Counted as the 一体化 system's editor counts (JavaScript length: UTF-16
+    // units, a character outside the BMP counts two). No more bytes than
+    // the limit means no more units either.
     let len = if name.len() > NAME_MAX {
-        name.chars().count()
+        name.encode_utf16().count()
     } else {
         0
     };
