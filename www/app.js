@@ -49,6 +49,13 @@ const I18N = {
   'funds.totalOther': ['其他资金', 'other'], 'funds.annual': ['年度资金申请总额', 'Annual request'],
   'funds.annualFiscal': ['其中：当年财政拨款', 'of which this year’s appropriation'],
   'funds.carryOver': ['上年结转资金', 'carried over'], 'funds.annualOther': ['其他资金', 'other'],
+  'funds.generalBudget': ['一般公共预算', 'general budget'], 'funds.governmentFund': ['政府性基金', 'government funds'],
+  'funds.stateCapitalBudget': ['国有资本经营预算', 'state capital budget'], 'funds.selfRaised': ['自有资金', 'own funds'],
+  'funds.businessIncome': ['事业收入', 'business income'], 'funds.operatingIncome': ['经营性收入', 'operating income'],
+  'funds.ownLevel': ['本级安排', 'own level'], 'funds.upperLevel': ['上级补助', 'from above'],
+  'funds.specialBonds': ['专项债券', 'special bonds'],
+  projectSource: ['项目来源', 'Project source'], projectTerm: ['项目期', 'Project term'],
+  projectAttribute: ['项目属性', 'Project attribute'], allocatedTo: ['下达地方或单位', 'Recipient'],
   'budget.total': ['项目总预算', 'Total budget'], 'budget.current': ['项目当年预算', 'This year’s budget'],
   'budget.priorYear': ['同名项目上年预算额', 'Last year’s budget'],
   'budget.priorYearExecuted': ['同名项目上年预算执行数', 'Last year’s execution'],
@@ -83,8 +90,9 @@ const UNITS = ['%', '个', '人', '人次', '次', '项', '天', '个工作日',
 const OPERATORS = ['≥', '＞', '＝', '＜', '≤', '定性'];
 
 // ------------------------------------------------------- the form model --
-// Which template shows which field; a field holding a value is shown anyway,
-// so nothing that is validated is ever hidden.
+// Which template shows which field (besides the fields its registry entry
+// requires); a field holding a value is shown anyway, so nothing that is
+// validated is ever hidden.
 const ALL = ['T2019', 'T2020', 'T2021'];
 const OLD = ['T2019', 'T2020'];
 const BASIC = [
@@ -92,6 +100,7 @@ const BASIC = [
   ['implementingUnit', ['T2021']], ['projectNature', ['T2021'], 'choice'], ['projectCategory', ['T2020', 'T2021'], 'choice'],
   ['projectType', ['T2019'], 'choice'], ['fundUse', ['T2019'], 'choice'], ['performanceType', ['T2020']],
   ['includesGovernmentPurchase', ['T2020'], 'bool'], ['startDate', ALL, 'date'], ['endDate', ALL, 'date'],
+  ['projectSource', []], ['projectTerm', []], ['projectAttribute', []], ['allocatedTo', []],
 ];
 const FUNDS = ['total', 'totalFiscal', 'totalOther', 'annual', 'annualFiscal', 'carryOver', 'annualOther'];
 const BUDGET = ['total', 'current', 'priorYear', 'priorYearExecuted'];
@@ -103,10 +112,11 @@ const SPLIT = ['operator', 'value', 'unit', 'weight', 'note'];
 const emptyRow = () => ({ level1: null, level2: null, name: null, target: null });
 
 const templateById = (id) => registry.find((x) => x.id === id);
+const shownFor = (id, key, ids) => ids.includes(id) || (templateById(id)?.required ?? []).some((r) => r.path === pointer(key));
 
 function blankForm(template = registry[0].id) {
   const form = { template, year: new Date().getFullYear(), projectName: null };
-  for (const [key, ids] of BASIC) if (ids.includes(template) && !(key in form)) form[key] = null;
+  for (const [key, ids] of BASIC) if (shownFor(template, key, ids) && !(key in form)) form[key] = null;
   if (templateById(template)?.money === 'funds') form.funds = Object.fromEntries(FUNDS.map((k) => [k, null]));
   else form.budget = { ...Object.fromEntries(BUDGET.map((k) => [k, null])), composition: [] };
   for (const key of GOALS) form[key] = null;
@@ -228,13 +238,14 @@ function render() {
   const id = tpl.id;
   $('#template').value = templateById(form.template) ? form.template : '';
   const choice = (key) => tpl.choices.find((c) => c.path === pointer(key))?.options ?? [];
-  const basic = BASIC.filter(([key, tpls]) => tpls.includes(id) || !blank(form[key]))
+  const basic = BASIC.filter(([key, tpls]) => shownFor(id, key, tpls) || !blank(form[key]))
     .map(([key, , kind]) => control(pointer(key), kind ?? 'text', t(key), choice(key)));
   const parts = [section('basic', null, el('div', { class: 'grid' }, basic))];
 
   if (tpl.money === 'funds' || form.funds != null) {
     parts.push(section('funds', '/funds', el('div', { class: 'grid' },
-      FUNDS.map((k) => control(pointer('funds', k), 'amount', t(`funds.${k}`))))));
+      [...new Set([...FUNDS, ...Object.keys(form.funds ?? {})])]
+        .map((k) => control(pointer('funds', k), 'amount', t(`funds.${k}`))))));
   }
   if (tpl.money === 'budget' || form.budget != null) {
     const composition = Array.isArray(form.budget?.composition) ? form.budget.composition : [];

@@ -185,6 +185,25 @@ test('clerk\'s inputs: another region\'s level name as free text, date pickers, 
   await page.close();
 });
 
+test('a regional template shows the fields its registry entry requires, and money fields a form brings', async () => {
+  const { page, problems } = await openDemo();
+  assert.equal(await page.locator(field('/projectSource')).count(), 0, 'T2021 has no 项目来源');
+  await page.selectOption('#template', 'AH2025');
+  await page.waitForSelector(field('/projectSource'));
+  assert.ok(await page.isVisible(field('/projectTerm')), 'AH2025 requires 项目期');
+  const form = { ...(await page.evaluate(() => window.__kit.form())), template: 'SC2021' };
+  form.funds = { annualFiscal: '4', generalBudget: '4' };
+  form.projectAttribute = '新增';
+  await page.click('#json-panel summary');
+  await page.fill('#json-text', JSON.stringify(form));
+  await page.click('#json-load');
+  await page.waitForSelector(field('/funds/generalBudget'));
+  assert.ok(await page.isVisible(field('/projectAttribute')), 'a model field, not an unrecognised one');
+  assert.equal(await page.locator('#editor .extra').count(), 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('hostile text is shown literally and never executes', async () => {
   const { page, problems } = await openDemo();
   await page.evaluate(() => { window.__pwned = false; });
