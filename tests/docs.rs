@@ -99,10 +99,15 @@ fn templates_doc_matches_registry() {
         out.push_str("| level 1 | also read | level 2 |\n|---|---|---|\n");
         for l in t.levels {
             out.push_str(&format!(
-                "| {} | {} | {}{} |\n",
+                "| {} | {} | {}{}{} |\n",
                 l.canonical,
                 l.aliases.join("、"),
                 l.children.join("、"),
+                if l.also.is_empty() {
+                    String::new()
+                } else {
+                    format!("；也接受 {}", l.also.join("、"))
+                },
                 if l.open { "（可自设）" } else { "" }
             ));
         }
