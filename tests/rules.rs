@@ -832,6 +832,10 @@ fn other_regions_forms_fall_back_to_the_national_template() {
         "{:?}",
         all(&r).map(|i| i.code).collect::<Vec<_>>()
     );
+    // One goal cell, read as 总体目标, states the year's goal.
+    let goal = v.as_object_mut().unwrap().remove("annualGoal").unwrap();
+    v["overallGoal"] = goal;
+    assert_eq!(all(&report(&v)).count(), 0);
 }
 
 /// Names are counted as the 一体化 editor counts them: 100 UTF-16 units, a

@@ -71,8 +71,10 @@ const MAX_INT_DIGITS: usize = 15;
 #[inline(never)]
 pub fn add(a: Decimal, b: Decimal) -> Option<Decimal> {
     let scale = a.scale().max(b.scale());
-    let at_scale =
-        |d: Decimal| d.mantissa().checked_mul(10i128.checked_pow(scale.checked_sub(d.scale())?)?);
+    let at_scale = |d: Decimal| {
+        d.mantissa()
+            .checked_mul(10i128.checked_pow(scale.checked_sub(d.scale())?)?)
+    };
     let sum = at_scale(a)?.checked_add(at_scale(b)?)?;
     Decimal::try_from_i128_with_scale(sum, scale).ok()
 }

@@ -15,11 +15,14 @@ pub const TEMPLATE: Template = Template {
     required: &[
         super::PROJECT_NAME,
         super::YEAR,
+        // A form of another layout with one goal cell (总体目标) states the
+        // year's goal there: it meets the need (the multi-year rule still
+        // asks a multi-year project for both).
         super::Required {
             path: "/annualGoal",
             label: "年度绩效目标",
             label_en: "annual goal",
-            or: &[],
+            or: &["/overallGoal"],
         },
         super::INDICATORS,
     ],
