@@ -14,6 +14,7 @@ mod sh2020;
 mod sh2021;
 pub mod taxonomy;
 
+use crate::form::amount::Unit;
 use crate::form::model::Form;
 use crate::rule::Severity;
 use serde::Serialize;
@@ -202,13 +203,11 @@ pub fn find(id: &str) -> Option<&'static Template> {
 /// template's level-1 names counts one. A tie goes to the template of the
 /// form's year, else to the first listed.
 pub fn detect(form: &Form) -> Option<&'static Template> {
-    let unit = form
-        .amount_unit
-        .as_deref()
-        .map(str::trim)
-        .filter(|u| !u.is_empty());
+    // Read as the rules read it: a unit they do not know excludes nothing.
+    let unit = form.amount_unit.as_deref().and_then(Unit::from_label);
     let score = |t: &Template| -> u32 {
-        if t.signals.is_empty() || unit.is_some_and(|u| u != t.amount_unit) {
+        if t.signals.is_empty() || unit.is_some_and(|u| Unit::from_label(t.amount_unit) != Some(u))
+        {
             return 0;
         }
         let fields = t
