@@ -786,6 +786,22 @@ fn itemised_funds_add_up_to_the_year() {
     );
 }
 
+/// A form with dates but amounts written in 万 and no `amountUnit` (Gansu's
+/// 省级部门 form prints 项目开始日期) is no Shanghai form: it is checked as
+/// the national one, whose unit reads its cells.
+#[test]
+fn amounts_in_wan_tell_a_regional_form() {
+    let mut v = sc2021();
+    v.as_object_mut().unwrap().remove("template");
+    v.as_object_mut().unwrap().remove("amountUnit");
+    v["funds"] = json!({ "total": "20万元", "annual": "20万元", "totalOther": "20万元" });
+    v["startDate"] = json!("2021-01-01");
+    v["endDate"] = json!("2021-12-31");
+    let r = report(&v);
+    assert_eq!(r.template, Some("MOF2021"));
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+}
+
 /// A 万元 form may write the unit in the cell, whole or as 万; a 元 form's
 /// `250万` would need rescaling and is reported instead.
 #[test]

@@ -311,7 +311,8 @@ fn text(v: &Option<String>) -> Option<Field<'_>> {
 }
 
 impl Funds {
-    fn get(&self, key: &str) -> Option<&Option<String>> {
+    /// The amount under its JSON name (`annualFiscal`).
+    pub fn get(&self, key: &str) -> Option<&Option<String>> {
         Some(match key {
             "total" => &self.total,
             "totalFiscal" => &self.total_fiscal,

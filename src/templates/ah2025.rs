@@ -44,6 +44,6 @@ pub const TEMPLATE: Template = Template {
     min_indicators: 6,
     weight_total: 100,
     signals: &[&["/projectSource"], &["/projectTerm"]],
-    signals_needed: 2,
+    needs: &[&["/projectSource"], &["/projectTerm"]],
     years: (2023, 9999),
 };

@@ -45,6 +45,6 @@ pub const TEMPLATE: Template = Template {
     // Its fields are a subset of T2021's and the national form's: nothing
     // tells it apart, so a form says `"template": "HNFP2018"`.
     signals: &[],
-    signals_needed: 0,
+    needs: &[],
     years: (2018, 2022),
 };

@@ -76,12 +76,12 @@ pub struct Template {
     /// pointers counts once when any of them is filled.
     #[serde(skip)]
     pub signals: &'static [&'static [&'static str]],
-    /// How many signal groups a form must fill before it is taken for this
-    /// template: none for Shanghai's and the national one (a draft shows
-    /// little; their level names also count), all of them for a region's
-    /// own layout, whose fields one at a time other regions' forms share.
+    /// Groups of pointers a form must each fill (any pointer of a group)
+    /// before it is taken for this template: fields of its own, which no
+    /// other layout has (Shanghai's 项目性质 or dates, Anhui's 项目来源 and
+    /// 项目期). None for the national one: any form may be checked as it.
     #[serde(skip)]
-    pub signals_needed: usize,
+    pub needs: &'static [&'static [&'static str]],
     /// The budget years this template was used for, to break a tie.
     #[serde(skip)]
     pub years: (i64, i64),
@@ -196,15 +196,19 @@ pub fn find(id: &str) -> Option<&'static Template> {
 }
 
 /// The template a form without `template` most looks like. A template is
-/// a candidate when the form's `amountUnit`, if it says one, is the
+/// a candidate when the form's amount unit, if it says one, is the
 /// template's (a form in 万元 is no Shanghai form) and the form fills the
-/// signal groups the template needs; a template without signals is only
+/// fields the template needs (its own); a template without signals is only
 /// ever named. Each signal group filled and each row under one of the
 /// template's level-1 names counts one. A tie goes to the template of the
 /// form's year, else to the first listed.
 pub fn detect(form: &Form) -> Option<&'static Template> {
     // Read as the rules read it: a unit they do not know excludes nothing.
-    let unit = form.amount_unit.as_deref().and_then(Unit::from_label);
+    let unit = form
+        .amount_unit
+        .as_deref()
+        .and_then(Unit::from_label)
+        .or_else(|| written_in_wan(form).then_some(Unit::TenThousandYuan));
     let score = |t: &Template| -> u32 {
         if t.signals.is_empty() || unit.is_some_and(|u| Unit::from_label(t.amount_unit) != Some(u))
         {
@@ -215,7 +219,11 @@ pub fn detect(form: &Form) -> Option<&'static Template> {
             .iter()
             .filter(|group| group.iter().any(|p| form.has(p)))
             .count();
-        if fields < t.signals_needed {
+        if !t
+            .needs
+            .iter()
+            .all(|group| group.iter().any(|p| form.has(p)))
+        {
             return 0;
         }
         let rows = form
@@ -241,6 +249,21 @@ pub fn detect(form: &Form) -> Option<&'static Template> {
         .year
         .and_then(|y| tied().find(|t| (t.years.0..=t.years.1).contains(&y)));
     of_year.or_else(|| tied().next())
+}
+
+/// Whether a form that does not say its unit writes every amount but 0 in
+/// 万 (`10000万元`, `250万`): it is in 万元.
+fn written_in_wan(form: &Form) -> bool {
+    let Some(funds) = form.funds.as_ref() else {
+        return false;
+    };
+    let mut amounts = crate::form::read::FUNDS_KEYS
+        .iter()
+        .filter_map(|k| funds.get(k)?.as_deref())
+        .map(|a| a.trim().trim_end_matches('元'))
+        .filter(|a| !a.chars().all(|c| matches!(c, '0' | '.' | ',')))
+        .peekable();
+    amounts.peek().is_some() && amounts.all(|a| a.ends_with('万'))
 }
 
 // Fields every template asks for.

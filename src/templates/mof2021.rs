@@ -115,6 +115,6 @@ pub const TEMPLATE: Template = Template {
         ],
         &["/amountUnit"],
     ],
-    signals_needed: 0,
+    needs: &[],
     years: (0, 9999),
 };

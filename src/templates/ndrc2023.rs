@@ -90,6 +90,6 @@ pub const TEMPLATE: Template = Template {
     min_indicators: 3,
     weight_total: 100,
     signals: &[&["/allocatedTo"]],
-    signals_needed: 1,
+    needs: &[&["/allocatedTo"]],
     years: (2019, 9999),
 };

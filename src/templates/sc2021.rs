@@ -55,6 +55,17 @@ pub const TEMPLATE: Template = Template {
             "/funds/operatingIncome",
         ],
     ],
-    signals_needed: 2,
+    needs: &[
+        &[
+            "/funds/generalBudget",
+            "/funds/governmentFund",
+            "/funds/stateCapitalBudget",
+        ],
+        &[
+            "/funds/selfRaised",
+            "/funds/businessIncome",
+            "/funds/operatingIncome",
+        ],
+    ],
     years: (2019, 9999),
 };

@@ -64,7 +64,14 @@ pub const TEMPLATE: Template = Template {
         &["/projectType", "/fundUse"],
         &["/budget/composition"],
     ],
-    signals_needed: 0,
+    needs: &[&[
+        "/budget",
+        "/declaringUnit",
+        "/projectType",
+        "/fundUse",
+        "/startDate",
+        "/endDate",
+    ]],
     years: (0, 2019),
 };
 

@@ -37,6 +37,14 @@ pub const TEMPLATE: Template = Template {
         &["/budget", "/declaringUnit"],
         &["/performanceType", "/includesGovernmentPurchase"],
     ],
-    signals_needed: 0,
+    needs: &[&[
+        "/budget",
+        "/declaringUnit",
+        "/performanceType",
+        "/includesGovernmentPurchase",
+        "/projectCategory",
+        "/startDate",
+        "/endDate",
+    ]],
     years: (2020, 9999),
 };

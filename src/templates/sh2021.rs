@@ -144,6 +144,11 @@ pub const TEMPLATE: Template = Template {
         &["/funds"],
         &["/projectNature", "/department", "/implementingUnit"],
     ],
-    signals_needed: 0,
+    needs: &[&[
+        "/projectNature",
+        "/projectCategory",
+        "/startDate",
+        "/endDate",
+    ]],
     years: (0, 9999),
 };
