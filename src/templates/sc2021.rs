@@ -8,6 +8,20 @@
 use super::{mof2021, Money, Required, Template};
 use crate::rule::Severity::Error;
 
+/// Its itemised money, both groups: what tells its forms apart.
+const ITEMISED: &[&[&str]] = &[
+    &[
+        "/funds/generalBudget",
+        "/funds/governmentFund",
+        "/funds/stateCapitalBudget",
+    ],
+    &[
+        "/funds/selfRaised",
+        "/funds/businessIncome",
+        "/funds/operatingIncome",
+    ],
+];
+
 pub const TEMPLATE: Template = Template {
     id: "SC2021",
     title: "项目支出绩效目标申报表（四川）",
@@ -43,29 +57,7 @@ pub const TEMPLATE: Template = Template {
     optional: &[],
     min_indicators: 6,
     weight_total: 100,
-    signals: &[
-        &[
-            "/funds/generalBudget",
-            "/funds/governmentFund",
-            "/funds/stateCapitalBudget",
-        ],
-        &[
-            "/funds/selfRaised",
-            "/funds/businessIncome",
-            "/funds/operatingIncome",
-        ],
-    ],
-    needs: &[
-        &[
-            "/funds/generalBudget",
-            "/funds/governmentFund",
-            "/funds/stateCapitalBudget",
-        ],
-        &[
-            "/funds/selfRaised",
-            "/funds/businessIncome",
-            "/funds/operatingIncome",
-        ],
-    ],
+    signals: ITEMISED,
+    needs: ITEMISED,
     years: (2019, 9999),
 };
