@@ -167,15 +167,6 @@ pub fn check(c: &Facts, f: &mut Findings) {
         }
         return;
     };
-    let total = amount_at(c, f, &funds.total, "/funds/total", "项目资金总额");
-    let total_fiscal = amount_at(c, f, &funds.total_fiscal, "/funds/totalFiscal", "财政资金");
-    let total_other = amount_at(
-        c,
-        f,
-        &funds.total_other,
-        "/funds/totalOther",
-        "其他资金（总额）",
-    );
     // What the form calls its annual total (年度资金总额, 下达中央预算内投资).
     let annual_label = c
         .template
@@ -183,68 +174,46 @@ pub fn check(c: &Facts, f: &mut Findings) {
         .iter()
         .find(|r| r.path == "/funds/annual")
         .map_or("年度资金申请总额", |r| r.label);
-    let annual = amount_at(c, f, &funds.annual, "/funds/annual", annual_label);
-    let annual_fiscal = amount_at(
-        c,
-        f,
-        &funds.annual_fiscal,
-        "/funds/annualFiscal",
-        "当年财政拨款",
-    );
-    let carry_over = amount_at(c, f, &funds.carry_over, "/funds/carryOver", "上年结转资金");
-    let annual_other = amount_at(
-        c,
-        f,
+    let mut read =
+        |text: &Option<String>, path: &str, label: &str| amount_at(c, f, text, path, label);
+    let total = read(&funds.total, "/funds/total", "项目资金总额");
+    let total_fiscal = read(&funds.total_fiscal, "/funds/totalFiscal", "财政资金");
+    let total_other = read(&funds.total_other, "/funds/totalOther", "其他资金（总额）");
+    let annual = read(&funds.annual, "/funds/annual", annual_label);
+    let annual_fiscal = read(&funds.annual_fiscal, "/funds/annualFiscal", "当年财政拨款");
+    let carry_over = read(&funds.carry_over, "/funds/carryOver", "上年结转资金");
+    let annual_other = read(
         &funds.annual_other,
         "/funds/annualOther",
         "其他资金（年度）",
     );
-
-    let general_budget = amount_at(
-        c,
-        f,
+    let general_budget = read(
         &funds.general_budget,
         "/funds/generalBudget",
         "一般公共预算",
     );
-    let government_fund = amount_at(
-        c,
-        f,
+    let government_fund = read(
         &funds.government_fund,
         "/funds/governmentFund",
         "政府性基金",
     );
-    let state_capital = amount_at(
-        c,
-        f,
+    let state_capital = read(
         &funds.state_capital_budget,
         "/funds/stateCapitalBudget",
         "国有资本经营预算",
     );
-    let self_raised = amount_at(c, f, &funds.self_raised, "/funds/selfRaised", "自有资金");
-    let business_income = amount_at(
-        c,
-        f,
-        &funds.business_income,
-        "/funds/businessIncome",
-        "事业收入",
-    );
-    let operating_income = amount_at(
-        c,
-        f,
+    let self_raised = read(&funds.self_raised, "/funds/selfRaised", "自有资金");
+    let business_income = read(&funds.business_income, "/funds/businessIncome", "事业收入");
+    let operating_income = read(
         &funds.operating_income,
         "/funds/operatingIncome",
         "经营性收入",
     );
     // Money some regions print beside the rest: its format is checked, no
     // sum it belongs to is known.
-    for (text, path, label) in [
-        (&funds.own_level, "/funds/ownLevel", "本级安排"),
-        (&funds.upper_level, "/funds/upperLevel", "上级补助"),
-        (&funds.special_bonds, "/funds/specialBonds", "专项债券"),
-    ] {
-        amount_at(c, f, text, path, label);
-    }
+    read(&funds.own_level, "/funds/ownLevel", "本级安排");
+    read(&funds.upper_level, "/funds/upperLevel", "上级补助");
+    read(&funds.special_bonds, "/funds/specialBonds", "专项债券");
 
     let mut parts = vec![
         ("当年财政拨款", annual_fiscal),
